@@ -1,0 +1,24 @@
+package dev.wxlogin.domain.error;
+
+/** WeChat (or our replay guard) refused the login code; the client should call {@code wx.login()} again. */
+public final class LoginRejected extends DomainException {
+    public enum Reason {
+        /** Unknown, expired, garbled, or issued for another AppID (WeChat 40029). */
+        INVALID_CODE,
+        /** Already exchanged once (WeChat 40163, or our own record of exchanged codes). */
+        CODE_USED,
+        /** WeChat blocked this user as high-risk (40226). */
+        USER_BLOCKED
+    }
+
+    private final Reason reason;
+
+    public LoginRejected(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

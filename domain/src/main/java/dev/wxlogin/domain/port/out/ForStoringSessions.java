@@ -1,0 +1,39 @@
+package dev.wxlogin.domain.port.out;
+
+import dev.wxlogin.domain.session.EndReason;
+import dev.wxlogin.domain.session.Session;
+import dev.wxlogin.domain.session.SessionId;
+import dev.wxlogin.domain.session.TokenHash;
+import dev.wxlogin.domain.user.UserId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sessions, found by the hash of their token. "Live" means not ended, {@code expiresAt} after the given
+ * time, and {@code lastSeenAt} after the given idle cutoff: the same rule as {@link Session#problemAt}.
+ */
+public interface ForStoringSessions {
+    void insert(Session session);
+
+    Optional<Session> findByTokenHash(TokenHash hash);
+
+    /** The user's live sessions, oldest first. */
+    List<Session> findLive(UserId user, Instant now, Instant idleCutoff);
+
+    /**
+     * Records a use at {@code now}, only if the session is still live: an expired or ended session is
+     * never brought back. Returns whether the row changed.
+     */
+    boolean touch(SessionId id, Instant now, Instant idleCutoff);
+
+    /** Ends one session that has not ended yet; returns whether it did. */
+    boolean end(SessionId id, EndReason reason, Instant now);
+
+    /** Ends every not-yet-ended session of the user; returns how many. */
+    int endAll(UserId user, EndReason reason, Instant now);
+
+    /** Deletes at most {@code limit} sessions that can never be live again; returns how many. */
+    int deleteExpired(Instant now, Instant idleCutoff, int limit);
+}

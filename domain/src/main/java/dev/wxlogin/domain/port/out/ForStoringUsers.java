@@ -1,0 +1,29 @@
+package dev.wxlogin.domain.port.out;
+
+import dev.wxlogin.domain.login.WeChatIdentity;
+import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.user.User;
+import dev.wxlogin.domain.user.UserId;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Users, unique per (AppID, openid), and the latest {@code session_key} WeChat gave for each. */
+public interface ForStoringUsers {
+    /**
+     * Creates the user on first login or finds them, and replaces their stored {@code session_key} (and
+     * unionid, once WeChat reports one). Safe under concurrency: two first logins of one openid make one
+     * row. Inside a transaction, the user's row stays locked until it ends, which serialises the logins
+     * of one user.
+     */
+    RecordedLogin recordLogin(AppId appId, WeChatIdentity identity, Instant now);
+
+    Optional<User> findById(UserId id);
+
+    /** Marks the user disabled; returns false if there is no such user. */
+    boolean disable(UserId id, Instant now);
+
+    /** @param created whether this login created the user */
+    record RecordedLogin(User user, boolean created) {
+    }
+}

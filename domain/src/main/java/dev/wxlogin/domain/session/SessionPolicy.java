@@ -1,0 +1,44 @@
+package dev.wxlogin.domain.session;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How long sessions live and how many a user may have.
+ *
+ * @param idle          a session unused for this long expires
+ * @param max           a session expires this long after login, however much it is used
+ * @param devices       single or multiple sessions per user
+ * @param maxPerUser    the limit under {@link DevicePolicy#MULTIPLE}
+ * @param touchInterval at most one "last seen" write per session per interval
+ */
+public record SessionPolicy(Duration idle, Duration max, DevicePolicy devices, int maxPerUser, Duration touchInterval) {
+    public static final SessionPolicy DEFAULT =
+            new SessionPolicy(Duration.ofHours(2), Duration.ofDays(7), DevicePolicy.MULTIPLE, 5, Duration.ofMinutes(1));
+
+    public SessionPolicy {
+        Objects.requireNonNull(devices, "devices");
+        requirePositive(idle, "idle timeout");
+        requirePositive(max, "absolute lifetime");
+        requirePositive(touchInterval, "touch interval");
+        if (maxPerUser < 1) {
+            throw new IllegalArgumentException("sessions per user must be at least 1");
+        }
+    }
+
+    /** What the client is told at login: the token's life if it is not used again. */
+    public Duration expiresIn() {
+        return idle.compareTo(max) < 0 ? idle : max;
+    }
+
+    /** How many sessions a user may keep from before a new login. */
+    public int earlierSessionsKept() {
+        return devices == DevicePolicy.SINGLE ? 0 : maxPerUser - 1;
+    }
+
+    private static void requirePositive(Duration duration, String what) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive");
+        }
+    }
+}
