@@ -1,5 +1,6 @@
 package dev.wxlogin.domain.port.out;
 
+import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.user.User;
@@ -19,6 +20,9 @@ public interface ForStoringUsers {
     RecordedLogin recordLogin(AppId appId, WeChatIdentity identity, Instant now);
 
     Optional<User> findById(UserId id);
+
+    /** The newest {@code session_key} WeChat gave for the user, for verifying and decrypting their open data. */
+    Optional<SessionKey> sessionKeyOf(UserId id);
 
     /** Marks the user disabled; returns false if there is no such user. */
     boolean disable(UserId id, Instant now);

@@ -1,0 +1,93 @@
+package dev.wxlogin.domain.fakes;
+
+import dev.wxlogin.domain.port.out.ForStoringSessions;
+import dev.wxlogin.domain.session.EndReason;
+import dev.wxlogin.domain.session.Session;
+import dev.wxlogin.domain.session.SessionId;
+import dev.wxlogin.domain.session.TokenHash;
+import dev.wxlogin.domain.user.UserId;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A {@link ForStoringSessions} in memory; every method is atomic. */
+public final class InMemorySessionStorage implements ForStoringSessions {
+    private final Map<SessionId, Session> sessions = new LinkedHashMap<>();
+
+    @Override
+    public synchronized void insert(Session session) {
+        boolean clash = sessions.values().stream().anyMatch(s -> s.tokenHash().equals(session.tokenHash()));
+        if (clash || sessions.containsKey(session.id())) {
+            throw new IllegalStateException("duplicate session");
+        }
+        sessions.put(session.id(), session);
+    }
+
+    @Override
+    public synchronized Optional<Session> findByTokenHash(TokenHash hash) {
+        return sessions.values().stream().filter(s -> s.tokenHash().equals(hash)).findFirst();
+    }
+
+    @Override
+    public synchronized List<Session> findLive(UserId user, Instant now, Instant idleCutoff) {
+        return sessions.values().stream()
+                .filter(s -> s.userId().equals(user) && live(s, now, idleCutoff))
+                .sorted(Comparator.comparing(Session::createdAt).thenComparing(s -> s.id().value()))
+                .toList();
+    }
+
+    @Override
+    public synchronized boolean touch(SessionId id, Instant now, Instant idleCutoff) {
+        Session s = sessions.get(id);
+        if (s == null || !live(s, now, idleCutoff)) {
+            return false;
+        }
+        sessions.put(id, new Session(s.id(), s.tokenHash(), s.userId(), s.appId(), s.client(), s.createdAt(), now,
+                s.expiresAt(), s.endedAt(), s.endReason()));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean end(SessionId id, EndReason reason, Instant now) {
+        Session s = sessions.get(id);
+        if (s == null || s.endedAt().isPresent()) {
+            return false;
+        }
+        sessions.put(id, ended(s, reason, now));
+        return true;
+    }
+
+    @Override
+    public synchronized int endAll(UserId user, EndReason reason, Instant now) {
+        List<Session> open = sessions.values().stream()
+                .filter(s -> s.userId().equals(user) && s.endedAt().isEmpty()).toList();
+        open.forEach(s -> sessions.put(s.id(), ended(s, reason, now)));
+        return open.size();
+    }
+
+    @Override
+    public synchronized int deleteExpired(Instant now, Instant idleCutoff, int limit) {
+        List<SessionId> dead = sessions.values().stream()
+                .filter(s -> !s.expiresAt().isAfter(now) || !s.lastSeenAt().isAfter(idleCutoff))
+                .limit(limit).map(Session::id).toList();
+        dead.forEach(sessions::remove);
+        return dead.size();
+    }
+
+    public synchronized int count() {
+        return sessions.size();
+    }
+
+    private static boolean live(Session s, Instant now, Instant idleCutoff) {
+        return s.endedAt().isEmpty() && s.expiresAt().isAfter(now) && s.lastSeenAt().isAfter(idleCutoff);
+    }
+
+    private static Session ended(Session s, EndReason reason, Instant now) {
+        return new Session(s.id(), s.tokenHash(), s.userId(), s.appId(), s.client(), s.createdAt(), s.lastSeenAt(),
+                s.expiresAt(), Optional.of(now), Optional.of(reason));
+    }
+}

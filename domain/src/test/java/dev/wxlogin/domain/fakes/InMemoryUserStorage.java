@@ -1,0 +1,70 @@
+package dev.wxlogin.domain.fakes;
+
+import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.login.SessionKey;
+import dev.wxlogin.domain.login.WeChatIdentity;
+import dev.wxlogin.domain.port.out.ForStoringUsers;
+import dev.wxlogin.domain.user.OpenId;
+import dev.wxlogin.domain.user.User;
+import dev.wxlogin.domain.user.UserId;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A {@link ForStoringUsers} in memory, for service tests and as the contract's reference. */
+public final class InMemoryUserStorage implements ForStoringUsers {
+    private final Map<UserId, User> byId = new ConcurrentHashMap<>();
+    private final Map<String, UserId> byOpenId = new ConcurrentHashMap<>();
+    private final Map<UserId, SessionKey> sessionKeys = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized RecordedLogin recordLogin(AppId appId, WeChatIdentity identity, Instant now) {
+        String key = appId.value() + "/" + identity.openId().value();
+        UserId existing = byOpenId.get(key);
+        boolean created = existing == null;
+        User user;
+        if (created) {
+            user = new User(UserId.random(), appId, identity.openId(), identity.unionId(), now, Optional.empty());
+            byOpenId.put(key, user.id());
+        } else {
+            User known = byId.get(existing);
+            user = new User(known.id(), appId, known.openId(),
+                    identity.unionId().isPresent() ? identity.unionId() : known.unionId(), known.createdAt(), known.disabledAt());
+        }
+        byId.put(user.id(), user);
+        sessionKeys.put(user.id(), identity.sessionKey());
+        return new RecordedLogin(user, created);
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public synchronized boolean disable(UserId id, Instant now) {
+        User user = byId.get(id);
+        if (user == null) {
+            return false;
+        }
+        if (!user.disabled()) {
+            byId.put(id, new User(user.id(), user.appId(), user.openId(), user.unionId(), user.createdAt(), Optional.of(now)));
+        }
+        return true;
+    }
+
+    @Override
+    public Optional<SessionKey> sessionKeyOf(UserId id) {
+        return Optional.ofNullable(sessionKeys.get(id));
+    }
+
+    public Optional<User> findByOpenId(AppId appId, OpenId openId) {
+        return Optional.ofNullable(byOpenId.get(appId.value() + "/" + openId.value())).map(byId::get);
+    }
+
+    public int count() {
+        return byId.size();
+    }
+}

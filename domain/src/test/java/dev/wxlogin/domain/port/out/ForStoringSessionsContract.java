@@ -1,0 +1,172 @@
+package dev.wxlogin.domain.port.out;
+
+import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.login.SessionKey;
+import dev.wxlogin.domain.login.WeChatIdentity;
+import dev.wxlogin.domain.session.ClientInfo;
+import dev.wxlogin.domain.session.EndReason;
+import dev.wxlogin.domain.session.Session;
+import dev.wxlogin.domain.session.SessionId;
+import dev.wxlogin.domain.session.SessionToken;
+import dev.wxlogin.domain.user.OpenId;
+import dev.wxlogin.domain.user.UserId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every {@link ForStoringSessions} does; each implementation's test extends this. */
+public abstract class ForStoringSessionsContract {
+    protected static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    private static final AppId APP = new AppId("wxcontract0000001");
+    private static final Duration IDLE = Duration.ofHours(2);
+
+    protected abstract ForStoringSessions sessions();
+
+    protected abstract ForStoringUsers users();
+
+    protected abstract ForRunningTransactions transactions();
+
+    private UserId user;
+
+    @BeforeEach
+    void aUser() {
+        var identity = new WeChatIdentity(new OpenId("o-" + UserId.random().value()), Optional.empty(),
+                new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ=="));
+        user = transactions().inTransaction(() -> users().recordLogin(APP, identity, NOW)).user().id();
+    }
+
+    private Session session(Instant createdAt, Instant lastSeenAt, Instant expiresAt) {
+        return new Session(SessionId.random(), SessionToken.generate().hash(), user, APP,
+                new ClientInfo("MicroMessenger/8.0", "203.0.113.7"), createdAt, lastSeenAt, expiresAt,
+                Optional.empty(), Optional.empty());
+    }
+
+    private Session stored(Instant createdAt, Instant lastSeenAt, Instant expiresAt) {
+        Session session = session(createdAt, lastSeenAt, expiresAt);
+        sessions().insert(session);
+        return session;
+    }
+
+    private Instant idleCutoff(Instant now) {
+        return now.minus(IDLE);
+    }
+
+    @Test
+    void aStoredSessionIsFoundByItsTokenHashExactlyAsStored() {
+        Session session = stored(NOW, NOW.plusSeconds(1), NOW.plus(Duration.ofDays(7)));
+
+        assertThat(sessions().findByTokenHash(session.tokenHash())).contains(session);
+    }
+
+    @Test
+    void unknownClientDetailsAreStoredAsUnknown() {
+        Session session = new Session(SessionId.random(), SessionToken.generate().hash(), user, APP, ClientInfo.unknown(),
+                NOW, NOW, NOW.plusSeconds(60), Optional.empty(), Optional.empty());
+        sessions().insert(session);
+
+        assertThat(sessions().findByTokenHash(session.tokenHash())).contains(session);
+    }
+
+    @Test
+    void anUnknownTokenHashFindsNothing() {
+        assertThat(sessions().findByTokenHash(SessionToken.generate().hash())).isEmpty();
+    }
+
+    @Test
+    void liveSessionsAreTheUsersUnendedUnexpiredOnesOldestFirst() {
+        Instant now = NOW.plus(Duration.ofDays(1));
+        Session older = stored(now.minusSeconds(600), now.minusSeconds(60), now.plus(Duration.ofDays(1)));
+        Session newer = stored(now.minusSeconds(300), now.minusSeconds(60), now.plus(Duration.ofDays(1)));
+        Session ended = stored(now.minusSeconds(200), now.minusSeconds(60), now.plus(Duration.ofDays(1)));
+        sessions().end(ended.id(), EndReason.REVOKED, now.minusSeconds(1));
+        stored(now.minus(Duration.ofDays(1)), now.minusSeconds(60), now); // absolute expiry reached
+        stored(now.minusSeconds(9000), now.minus(IDLE), now.plus(Duration.ofDays(1))); // idle for exactly IDLE
+
+        assertThat(sessions().findLive(user, now, idleCutoff(now))).extracting(Session::id)
+                .containsExactly(older.id(), newer.id());
+    }
+
+    @Test
+    void touchingALiveSessionMovesItsLastSeenTime() {
+        Session session = stored(NOW, NOW, NOW.plus(Duration.ofDays(7)));
+        Instant later = NOW.plusSeconds(90);
+
+        assertThat(sessions().touch(session.id(), later, idleCutoff(later))).isTrue();
+
+        assertThat(sessions().findByTokenHash(session.tokenHash()).orElseThrow().lastSeenAt()).isEqualTo(later);
+    }
+
+    @Test
+    void touchingAnIdleExpiredSessionDoesNotReviveIt() {
+        Session session = stored(NOW, NOW, NOW.plus(Duration.ofDays(7)));
+        Instant tooLate = NOW.plus(IDLE).plusSeconds(1);
+
+        assertThat(sessions().touch(session.id(), tooLate, idleCutoff(tooLate))).isFalse();
+
+        assertThat(sessions().findByTokenHash(session.tokenHash()).orElseThrow().lastSeenAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void touchingAnAbsolutelyExpiredOrEndedSessionDoesNothing() {
+        Session expired = stored(NOW, NOW, NOW.plusSeconds(60));
+        Session ended = stored(NOW, NOW, NOW.plus(Duration.ofDays(7)));
+        sessions().end(ended.id(), EndReason.REPLACED, NOW);
+        Instant later = NOW.plusSeconds(61);
+
+        assertThat(sessions().touch(expired.id(), later, idleCutoff(later))).isFalse();
+        assertThat(sessions().touch(ended.id(), later, idleCutoff(later))).isFalse();
+        assertThat(sessions().findByTokenHash(ended.tokenHash()).orElseThrow().lastSeenAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aSessionEndsOnceAndKeepsItsReason() {
+        Session session = stored(NOW, NOW, NOW.plus(Duration.ofDays(7)));
+
+        assertThat(sessions().end(session.id(), EndReason.REPLACED, NOW.plusSeconds(5))).isTrue();
+        assertThat(sessions().end(session.id(), EndReason.REVOKED, NOW.plusSeconds(9))).isFalse();
+
+        Session ended = sessions().findByTokenHash(session.tokenHash()).orElseThrow();
+        assertThat(ended.endedAt()).contains(NOW.plusSeconds(5));
+        assertThat(ended.endReason()).contains(EndReason.REPLACED);
+    }
+
+    @Test
+    void endingAllSessionsOfAUserCountsOnlyTheOpenOnes() {
+        stored(NOW, NOW, NOW.plus(Duration.ofDays(7)));
+        stored(NOW, NOW, NOW.plus(Duration.ofDays(7)));
+        Session already = stored(NOW, NOW, NOW.plus(Duration.ofDays(7)));
+        sessions().end(already.id(), EndReason.REPLACED, NOW);
+
+        assertThat(sessions().endAll(user, EndReason.REVOKED, NOW.plusSeconds(1))).isEqualTo(2);
+        assertThat(sessions().findLive(user, NOW.plusSeconds(2), idleCutoff(NOW.plusSeconds(2)))).isEmpty();
+        assertThat(sessions().findByTokenHash(already.tokenHash()).orElseThrow().endReason()).contains(EndReason.REPLACED);
+    }
+
+    @Test
+    void cleanupDeletesOnlyExpiredSessionsAtMostALimitAtATime() {
+        Instant now = NOW.plus(Duration.ofDays(3));
+        Session live = stored(now.minusSeconds(60), now.minusSeconds(30), now.plus(Duration.ofDays(1)));
+        Session endedButRecent = stored(now.minusSeconds(60), now.minusSeconds(30), now.plus(Duration.ofDays(1)));
+        sessions().end(endedButRecent.id(), EndReason.REVOKED, now.minusSeconds(10));
+        Session absolute = stored(now.minus(Duration.ofDays(2)), now.minusSeconds(30), now.minusSeconds(1));
+        Session idle1 = stored(now.minus(Duration.ofDays(1)), now.minus(IDLE).minusSeconds(1), now.plus(Duration.ofDays(1)));
+        Session idle2 = stored(now.minus(Duration.ofDays(1)), now.minus(IDLE).minusSeconds(5), now.plus(Duration.ofDays(1)));
+
+        int first = sessions().deleteExpired(now, idleCutoff(now), 2);
+        int rest = sessions().deleteExpired(now, idleCutoff(now), 2);
+
+        assertThat(first).isEqualTo(2);
+        assertThat(rest).isEqualTo(1);
+        assertThat(sessions().deleteExpired(now, idleCutoff(now), 2)).isZero();
+        assertThat(sessions().findByTokenHash(live.tokenHash())).isPresent();
+        assertThat(sessions().findByTokenHash(endedButRecent.tokenHash())).isPresent();
+        for (Session gone : new Session[] {absolute, idle1, idle2}) {
+            assertThat(sessions().findByTokenHash(gone.tokenHash())).isEmpty();
+        }
+    }
+}

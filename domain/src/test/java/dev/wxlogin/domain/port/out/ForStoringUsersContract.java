@@ -1,0 +1,133 @@
+package dev.wxlogin.domain.port.out;
+
+import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.login.SessionKey;
+import dev.wxlogin.domain.login.WeChatIdentity;
+import dev.wxlogin.domain.user.OpenId;
+import dev.wxlogin.domain.user.UnionId;
+import dev.wxlogin.domain.user.User;
+import dev.wxlogin.domain.user.UserId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every {@link ForStoringUsers} does; each implementation's test extends this. */
+public abstract class ForStoringUsersContract {
+    protected static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    protected static final AppId APP = new AppId("wxcontract0000001");
+    protected static final AppId OTHER_APP = new AppId("wxcontract0000002");
+
+    protected abstract ForStoringUsers users();
+
+    protected abstract ForRunningTransactions transactions();
+
+    protected static WeChatIdentity identity(String openId, String unionId) {
+        return new WeChatIdentity(new OpenId(openId), Optional.ofNullable(unionId).map(UnionId::new),
+                new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ=="));
+    }
+
+    private ForStoringUsers.RecordedLogin login(AppId app, WeChatIdentity identity, Instant at) {
+        return transactions().inTransaction(() -> users().recordLogin(app, identity, at));
+    }
+
+    @Test
+    void firstLoginCreatesTheUser() {
+        var recorded = login(APP, identity("o-first", null), NOW);
+
+        assertThat(recorded.created()).isTrue();
+        User user = recorded.user();
+        assertThat(user.appId()).isEqualTo(APP);
+        assertThat(user.openId()).isEqualTo(new OpenId("o-first"));
+        assertThat(user.unionId()).isEmpty();
+        assertThat(user.createdAt()).isEqualTo(NOW);
+        assertThat(user.disabled()).isFalse();
+        assertThat(users().findById(user.id())).contains(user);
+    }
+
+    @Test
+    void laterLoginsFindTheSameUser() {
+        User first = login(APP, identity("o-again", null), NOW).user();
+
+        var second = login(APP, identity("o-again", null), NOW.plusSeconds(60));
+
+        assertThat(second.created()).isFalse();
+        assertThat(second.user().id()).isEqualTo(first.id());
+        assertThat(second.user().createdAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void theSameOpenIdInAnotherMiniProgramIsAnotherUser() {
+        User here = login(APP, identity("o-shared", null), NOW).user();
+        User there = login(OTHER_APP, identity("o-shared", null), NOW).user();
+
+        assertThat(there.id()).isNotEqualTo(here.id());
+        assertThat(there.appId()).isEqualTo(OTHER_APP);
+    }
+
+    @Test
+    void aUnionIdReportedLaterIsKeptAndNotErasedByLoginsWithoutOne() {
+        UserId id = login(APP, identity("o-union", null), NOW).user().id();
+
+        assertThat(login(APP, identity("o-union", "u-union"), NOW).user().unionId()).contains(new UnionId("u-union"));
+        assertThat(login(APP, identity("o-union", null), NOW).user().unionId()).contains(new UnionId("u-union"));
+        assertThat(users().findById(id).orElseThrow().unionId()).contains(new UnionId("u-union"));
+    }
+
+    @Test
+    void theNewestSessionKeyIsKept() {
+        UserId id = login(APP, identity("o-keys", null), NOW).user().id();
+        var newer = new WeChatIdentity(new OpenId("o-keys"), Optional.empty(), new SessionKey("bmV3ZXJzZXNzaW9ua2V5MQ=="));
+
+        login(APP, newer, NOW.plusSeconds(1));
+
+        assertThat(users().sessionKeyOf(id)).contains(new SessionKey("bmV3ZXJzZXNzaW9ua2V5MQ=="));
+        assertThat(users().sessionKeyOf(UserId.random())).isEmpty();
+    }
+
+    @Test
+    void aDisabledUserStaysDisabled() {
+        UserId id = login(APP, identity("o-disabled", null), NOW).user().id();
+
+        assertThat(users().disable(id, NOW.plusSeconds(5))).isTrue();
+
+        assertThat(users().findById(id).orElseThrow().disabledAt()).contains(NOW.plusSeconds(5));
+        assertThat(login(APP, identity("o-disabled", null), NOW.plusSeconds(10)).user().disabled()).isTrue();
+    }
+
+    @Test
+    void disablingAnUnknownUserChangesNothing() {
+        assertThat(users().disable(UserId.random(), NOW)).isFalse();
+        assertThat(users().findById(UserId.random())).isEmpty();
+    }
+
+    @Test
+    void concurrentFirstLoginsOfOneOpenIdMakeOneUser() throws Exception {
+        int threads = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ForStoringUsers.RecordedLogin>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return login(APP, identity("o-race", null), NOW);
+                }));
+            }
+            start.countDown();
+            List<ForStoringUsers.RecordedLogin> recorded = new ArrayList<>();
+            for (var result : results) {
+                recorded.add(result.get());
+            }
+            assertThat(recorded).extracting(r -> r.user().id()).containsOnly(recorded.get(0).user().id());
+            assertThat(recorded).filteredOn(ForStoringUsers.RecordedLogin::created).hasSize(1);
+        }
+    }
+}

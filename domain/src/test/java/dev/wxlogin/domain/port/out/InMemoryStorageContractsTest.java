@@ -1,0 +1,58 @@
+package dev.wxlogin.domain.port.out;
+
+import dev.wxlogin.domain.fakes.InMemoryExchangedCodes;
+import dev.wxlogin.domain.fakes.InMemorySessionStorage;
+import dev.wxlogin.domain.fakes.InMemoryUserStorage;
+import dev.wxlogin.domain.fakes.SerialTransactions;
+import org.junit.jupiter.api.Nested;
+
+/** The in-memory fakes keep the same contracts as the real adapters, so service tests can trust them. */
+class InMemoryStorageContractsTest {
+    @Nested
+    class Users extends ForStoringUsersContract {
+        private final InMemoryUserStorage users = new InMemoryUserStorage();
+        private final SerialTransactions transactions = new SerialTransactions();
+
+        @Override
+        protected ForStoringUsers users() {
+            return users;
+        }
+
+        @Override
+        protected ForRunningTransactions transactions() {
+            return transactions;
+        }
+    }
+
+    @Nested
+    class Sessions extends ForStoringSessionsContract {
+        private final InMemoryUserStorage users = new InMemoryUserStorage();
+        private final InMemorySessionStorage sessions = new InMemorySessionStorage();
+        private final SerialTransactions transactions = new SerialTransactions();
+
+        @Override
+        protected ForStoringSessions sessions() {
+            return sessions;
+        }
+
+        @Override
+        protected ForStoringUsers users() {
+            return users;
+        }
+
+        @Override
+        protected ForRunningTransactions transactions() {
+            return transactions;
+        }
+    }
+
+    @Nested
+    class ExchangedCodes extends ForRememberingExchangedCodesContract {
+        private final InMemoryExchangedCodes codes = new InMemoryExchangedCodes();
+
+        @Override
+        protected ForRememberingExchangedCodes codes() {
+            return codes;
+        }
+    }
+}
