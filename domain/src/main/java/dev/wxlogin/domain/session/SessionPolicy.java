@@ -1,6 +1,7 @@
 package dev.wxlogin.domain.session;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -29,6 +30,11 @@ public record SessionPolicy(Duration idle, Duration max, DevicePolicy devices, i
     /** What the client is told at login: the token's life if it is not used again. */
     public Duration expiresIn() {
         return idle.compareTo(max) < 0 ? idle : max;
+    }
+
+    /** Sessions last seen at or before this instant have idled out by {@code now}. */
+    public Instant idleCutoff(Instant now) {
+        return now.minus(idle);
     }
 
     /** How many sessions a user may keep from before a new login. */

@@ -1,0 +1,76 @@
+package dev.wxlogin.application;
+
+import dev.wxlogin.domain.error.AuthenticationFailed;
+import dev.wxlogin.domain.port.in.ForAuthenticating;
+import dev.wxlogin.domain.port.out.ForStoringSessions;
+import dev.wxlogin.domain.port.out.ForStoringUsers;
+import dev.wxlogin.domain.session.Authentication;
+import dev.wxlogin.domain.session.Session;
+import dev.wxlogin.domain.session.SessionPolicy;
+import dev.wxlogin.domain.session.SessionToken;
+import dev.wxlogin.domain.user.User;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Every request reads the session row, so a logout or a replacement takes effect on the very next
+ * request on any instance. Expiry is judged on read, whether or not cleanup has run.
+ */
+public final class AuthenticationService implements ForAuthenticating {
+    private final ForStoringSessions sessions;
+    private final ForStoringUsers users;
+    private final SessionPolicy policy;
+    private final Clock clock;
+
+    public AuthenticationService(ForStoringSessions sessions, ForStoringUsers users, SessionPolicy policy, Clock clock) {
+        this.sessions = sessions;
+        this.users = users;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public Authentication authenticate(SessionToken token) {
+        Instant now = clock.instant();
+        Session session = sessions.findByTokenHash(token.hash()).orElseThrow(AuthenticationFailed::unauthenticated);
+        refuseUnlessLive(session, now);
+        User user = users.findById(session.userId()).orElseThrow(AuthenticationFailed::unauthenticated);
+        if (user.disabled()) {
+            throw new AuthenticationFailed(AuthenticationFailed.Reason.SESSION_REVOKED, "This account is disabled");
+        }
+        return new Authentication(user, renewed(session, now));
+    }
+
+    /**
+     * Sliding renewal, throttled to one write per touch interval. The write itself refuses to revive a
+     * session that ended or expired since it was read; then the request fails with the current reason.
+     */
+    private Session renewed(Session session, Instant now) {
+        if (!session.dueForTouchAt(now, policy)) {
+            return session;
+        }
+        if (!sessions.touch(session.id(), now, policy.idleCutoff(now))) {
+            Session current = sessions.findByTokenHash(session.tokenHash()).orElseThrow(AuthenticationFailed::unauthenticated);
+            refuseUnlessLive(current, now);
+            return current;
+        }
+        return new Session(session.id(), session.tokenHash(), session.userId(), session.appId(), session.client(),
+                session.createdAt(), now, session.expiresAt(), session.endedAt(), session.endReason());
+    }
+
+    private void refuseUnlessLive(Session session, Instant now) {
+        session.problemAt(now, policy).ifPresent(reason -> {
+            throw new AuthenticationFailed(reason, message(reason));
+        });
+    }
+
+    private static String message(AuthenticationFailed.Reason reason) {
+        return switch (reason) {
+            case SESSION_EXPIRED -> "The session has expired; log in again";
+            case SESSION_REPLACED -> "The session was ended by a newer login";
+            case SESSION_REVOKED -> "The session was logged out";
+            case UNAUTHENTICATED -> "A valid session token is required";
+        };
+    }
+}

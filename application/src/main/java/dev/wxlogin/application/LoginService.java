@@ -1,0 +1,117 @@
+package dev.wxlogin.application;
+
+import dev.wxlogin.domain.error.LoginRejected;
+import dev.wxlogin.domain.error.UpstreamFailure;
+import dev.wxlogin.domain.login.LoginCommand;
+import dev.wxlogin.domain.login.LoginResult;
+import dev.wxlogin.domain.login.WeChatIdentity;
+import dev.wxlogin.domain.port.in.ForLoggingIn;
+import dev.wxlogin.domain.port.out.ForExchangingLoginCodes;
+import dev.wxlogin.domain.port.out.ForRememberingExchangedCodes;
+import dev.wxlogin.domain.port.out.ForRunningTransactions;
+import dev.wxlogin.domain.port.out.ForStoringSessions;
+import dev.wxlogin.domain.port.out.ForStoringUsers;
+import dev.wxlogin.domain.session.EndReason;
+import dev.wxlogin.domain.session.Session;
+import dev.wxlogin.domain.session.SessionPolicy;
+import dev.wxlogin.domain.session.SessionToken;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Login: claim the code, exchange it with WeChat, then in one transaction record the user and their
+ * newest session_key, apply the device policy, and create the session. A token is returned only after
+ * its session row has committed.
+ */
+public final class LoginService implements ForLoggingIn {
+    /** WeChat's codes live 5 minutes; remembering a claim longer than that protects nothing. */
+    static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
+    private static final System.Logger EVENTS = System.getLogger("wxlogin.security");
+
+    private final ForExchangingLoginCodes wechat;
+    private final ForRememberingExchangedCodes exchangedCodes;
+    private final ForStoringUsers users;
+    private final ForStoringSessions sessions;
+    private final ForRunningTransactions transactions;
+    private final SessionPolicy policy;
+    private final Clock clock;
+
+    public LoginService(ForExchangingLoginCodes wechat, ForRememberingExchangedCodes exchangedCodes,
+                        ForStoringUsers users, ForStoringSessions sessions, ForRunningTransactions transactions,
+                        SessionPolicy policy, Clock clock) {
+        this.wechat = wechat;
+        this.exchangedCodes = exchangedCodes;
+        this.users = users;
+        this.sessions = sessions;
+        this.transactions = transactions;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public LoginResult logIn(LoginCommand command) {
+        WeChatIdentity identity = exchangeOnce(command);
+        LoginResult result = transactions.inTransaction(() -> startSession(command, identity));
+        EVENTS.log(Level.INFO, "login user={0} app={1} newUser={2}",
+                result.user().id(), command.appId(), result.newUser());
+        return result;
+    }
+
+    /**
+     * A code is claimed before WeChat sees it, so a replay or a concurrent double submit is refused on any
+     * instance without a second call to WeChat, and only the first requester can get a session.
+     */
+    private WeChatIdentity exchangeOnce(LoginCommand command) {
+        Instant now = clock.instant();
+        if (!exchangedCodes.claim(command.appId(), command.code(), now, now.plus(CODE_LIFETIME))) {
+            EVENTS.log(Level.INFO, "login refused app={0} reason=code_replayed", command.appId());
+            throw new LoginRejected(LoginRejected.Reason.CODE_USED, "This login code has already been used");
+        }
+        try {
+            return wechat.exchange(command.appId(), command.code());
+        } catch (UpstreamFailure failure) {
+            if (codeCertainlyUnspent(failure)) {
+                exchangedCodes.release(command.appId(), command.code());
+            }
+            throw failure;
+        } catch (LoginRejected rejected) {
+            EVENTS.log(Level.WARNING, "login refused app={0} reason={1}", command.appId(), rejected.reason());
+            throw rejected;
+        }
+    }
+
+    /**
+     * WeChat answered, and the answer means it did not take the code: the client may retry with it.
+     * After UNAVAILABLE (a timeout, say) nobody knows, so the claim stays and the client calls wx.login again.
+     */
+    private static boolean codeCertainlyUnspent(UpstreamFailure failure) {
+        return failure.kind() != UpstreamFailure.Kind.UNAVAILABLE;
+    }
+
+    private LoginResult startSession(LoginCommand command, WeChatIdentity identity) {
+        Instant now = clock.instant();
+        ForStoringUsers.RecordedLogin recorded = users.recordLogin(command.appId(), identity, now);
+        if (recorded.user().disabled()) {
+            throw new LoginRejected(LoginRejected.Reason.USER_BLOCKED, "This account is disabled");
+        }
+        endSessionsBeyondTheDevicePolicy(recorded, now);
+        SessionToken token = SessionToken.generate();
+        sessions.insert(Session.start(token.hash(), recorded.user().id(), command.appId(), command.client(), now, policy));
+        return new LoginResult(token, policy.expiresIn(), recorded.user(), recorded.created());
+    }
+
+    /** Runs under the user's row lock (taken by recordLogin), so concurrent logins of one user cannot both keep sessions. */
+    private void endSessionsBeyondTheDevicePolicy(ForStoringUsers.RecordedLogin recorded, Instant now) {
+        List<Session> live = sessions.findLive(recorded.user().id(), now, policy.idleCutoff(now));
+        int excess = live.size() - policy.earlierSessionsKept();
+        for (Session oldest : live.subList(0, Math.max(0, excess))) {
+            sessions.end(oldest.id(), EndReason.REPLACED, now);
+            EVENTS.log(Level.INFO, "session replaced user={0} session={1} policy={2}",
+                    recorded.user().id(), oldest.id(), policy.devices());
+        }
+    }
+}

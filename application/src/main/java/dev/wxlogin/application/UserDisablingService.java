@@ -1,0 +1,43 @@
+package dev.wxlogin.application;
+
+import dev.wxlogin.domain.error.NotFound;
+import dev.wxlogin.domain.port.in.ForDisablingUsers;
+import dev.wxlogin.domain.port.out.ForRunningTransactions;
+import dev.wxlogin.domain.port.out.ForStoringSessions;
+import dev.wxlogin.domain.port.out.ForStoringUsers;
+import dev.wxlogin.domain.session.EndReason;
+import dev.wxlogin.domain.user.UserId;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+
+/** Disabling an account and ending its sessions happen together or not at all. */
+public final class UserDisablingService implements ForDisablingUsers {
+    private static final System.Logger EVENTS = System.getLogger("wxlogin.security");
+
+    private final ForStoringUsers users;
+    private final ForStoringSessions sessions;
+    private final ForRunningTransactions transactions;
+    private final Clock clock;
+
+    public UserDisablingService(ForStoringUsers users, ForStoringSessions sessions,
+                                ForRunningTransactions transactions, Clock clock) {
+        this.users = users;
+        this.sessions = sessions;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public void disable(UserId user) {
+        int ended = transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            if (!users.disable(user, now)) {
+                throw new NotFound("No such user");
+            }
+            return sessions.endAll(user, EndReason.REVOKED, now);
+        });
+        EVENTS.log(Level.INFO, "user disabled user={0} sessionsEnded={1}", user, ended);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.wxlogin.application;
+
+import dev.wxlogin.domain.error.AuthenticationFailed;
+import dev.wxlogin.domain.login.LoginResult;
+import dev.wxlogin.domain.session.SessionToken;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuthenticationServiceTest {
+    private final Fixture f = new Fixture();
+
+    private AuthenticationFailed.Reason refusal(SessionToken token) {
+        try {
+            f.authentication.authenticate(token);
+        } catch (AuthenticationFailed e) {
+            return e.reason();
+        }
+        throw new AssertionError("the token was accepted");
+    }
+
+    @Test
+    void aFreshTokenIdentifiesItsUser() {
+        LoginResult login = f.logIn("o-alice");
+
+        assertThat(f.authentication.authenticate(login.token()).user()).isEqualTo(login.user());
+    }
+
+    @Test
+    void aTokenNeverIssuedIsUnauthenticated() {
+        f.logIn("o-alice");
+
+        assertThat(refusal(SessionToken.generate())).isEqualTo(AuthenticationFailed.Reason.UNAUTHENTICATED);
+    }
+
+    @Test
+    void anUnusedSessionExpiresAtTheIdleTimeoutEvenBeforeCleanup() {
+        LoginResult used = f.logIn("o-idle");
+        LoginResult unused = f.logIn("o-idle");
+
+        f.clock.advance(Duration.ofHours(2).minusSeconds(1));
+        assertThat(f.authentication.authenticate(used.token())).isNotNull();
+        f.clock.advance(Duration.ofSeconds(2));
+
+        assertThat(refusal(unused.token())).isEqualTo(AuthenticationFailed.Reason.SESSION_EXPIRED);
+        assertThat(f.authentication.authenticate(used.token())).isNotNull();
+    }
+
+    @Test
+    void useSlidesTheIdleTimeout() {
+        LoginResult login = f.logIn("o-active");
+
+        for (int hour = 0; hour < 10; hour++) {
+            f.clock.advance(Duration.ofHours(1));
+            assertThat(f.authentication.authenticate(login.token())).isNotNull();
+        }
+    }
+
+    @Test
+    void theAbsoluteLifetimeEndsASessionHoweverMuchItIsUsed() {
+        LoginResult login = f.logIn("o-forever");
+        Instant loggedIn = f.clock.instant();
+
+        while (f.clock.instant().isBefore(loggedIn.plus(Duration.ofDays(7)).minus(Duration.ofHours(1)))) {
+            f.clock.advance(Duration.ofHours(1));
+            f.authentication.authenticate(login.token());
+        }
+        f.clock.advance(Duration.ofHours(1));
+
+        assertThat(refusal(login.token())).isEqualTo(AuthenticationFailed.Reason.SESSION_EXPIRED);
+    }
+
+    @Test
+    void lastSeenIsWrittenAtMostOncePerTouchInterval() {
+        LoginResult login = f.logIn("o-chatty");
+        Instant loggedIn = f.clock.instant();
+
+        f.clock.advance(Duration.ofSeconds(59));
+        f.authentication.authenticate(login.token());
+        assertThat(f.sessions.findByTokenHash(login.token().hash()).orElseThrow().lastSeenAt()).isEqualTo(loggedIn);
+
+        f.clock.advance(Duration.ofSeconds(1));
+        f.authentication.authenticate(login.token());
+        assertThat(f.sessions.findByTokenHash(login.token().hash()).orElseThrow().lastSeenAt()).isEqualTo(f.clock.instant());
+    }
+
+    @Test
+    void aLoggedOutTokenIsRevoked() {
+        LoginResult login = f.logIn("o-bye");
+        new LogoutService(f.sessions, f.clock).logOut(login.token());
+
+        assertThat(refusal(login.token())).isEqualTo(AuthenticationFailed.Reason.SESSION_REVOKED);
+    }
+
+    @Test
+    void disablingAUserEndsAllOfTheirSessions() {
+        LoginResult phone = f.logIn("o-banned");
+        LoginResult tablet = f.logIn("o-banned");
+
+        new UserDisablingService(f.users, f.sessions, f.transactions, f.clock).disable(phone.user().id());
+
+        assertThat(refusal(phone.token())).isEqualTo(AuthenticationFailed.Reason.SESSION_REVOKED);
+        assertThat(refusal(tablet.token())).isEqualTo(AuthenticationFailed.Reason.SESSION_REVOKED);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.wxlogin.application;
+
+import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.fakes.InMemoryExchangedCodes;
+import dev.wxlogin.domain.fakes.InMemorySessionStorage;
+import dev.wxlogin.domain.fakes.InMemoryUserStorage;
+import dev.wxlogin.domain.fakes.MutableClock;
+import dev.wxlogin.domain.fakes.SerialTransactions;
+import dev.wxlogin.domain.login.LoginCode;
+import dev.wxlogin.domain.login.LoginCommand;
+import dev.wxlogin.domain.login.LoginResult;
+import dev.wxlogin.domain.login.SessionKey;
+import dev.wxlogin.domain.login.WeChatIdentity;
+import dev.wxlogin.domain.port.out.ForExchangingLoginCodes;
+import dev.wxlogin.domain.session.ClientInfo;
+import dev.wxlogin.domain.session.SessionPolicy;
+import dev.wxlogin.domain.user.OpenId;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/** The services wired over in-memory storage, a hand-moved clock and a mocked WeChat. */
+final class Fixture {
+    static final AppId APP = new AppId("wxservice00000001");
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
+    final InMemoryUserStorage users = new InMemoryUserStorage();
+    final InMemorySessionStorage sessions = new InMemorySessionStorage();
+    final InMemoryExchangedCodes codes = new InMemoryExchangedCodes();
+    final SerialTransactions transactions = new SerialTransactions();
+    final ForExchangingLoginCodes wechat = mock(ForExchangingLoginCodes.class);
+    final SessionPolicy policy;
+    final LoginService login;
+    final AuthenticationService authentication;
+    private final AtomicInteger codes_ = new AtomicInteger();
+
+    Fixture(SessionPolicy policy) {
+        this.policy = policy;
+        login = new LoginService(wechat, codes, users, sessions, transactions, policy, clock);
+        authentication = new AuthenticationService(sessions, users, policy, clock);
+    }
+
+    Fixture() {
+        this(SessionPolicy.DEFAULT);
+    }
+
+    /** A fresh code that WeChat will exchange for {@code openId} with the given session_key. */
+    LoginCode codeFor(String openId, String sessionKey) {
+        LoginCode code = new LoginCode("code-" + codes_.incrementAndGet());
+        when(wechat.exchange(eq(APP), eq(code))).thenReturn(
+                new WeChatIdentity(new OpenId(openId), Optional.empty(), new SessionKey(sessionKey)));
+        return code;
+    }
+
+    LoginCode codeFor(String openId) {
+        return codeFor(openId, "a2V5LW9mLXNlc3Npb24xMQ==");
+    }
+
+    LoginResult logIn(LoginCode code) {
+        return login.logIn(new LoginCommand(APP, code, new ClientInfo("MicroMessenger", "198.51.100.4")));
+    }
+
+    LoginResult logIn(String openId) {
+        return logIn(codeFor(openId));
+    }
+}

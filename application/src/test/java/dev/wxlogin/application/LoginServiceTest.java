@@ -1,0 +1,148 @@
+package dev.wxlogin.application;
+
+import dev.wxlogin.domain.error.AuthenticationFailed;
+import dev.wxlogin.domain.error.LoginRejected;
+import dev.wxlogin.domain.error.UpstreamFailure;
+import dev.wxlogin.domain.login.LoginCode;
+import dev.wxlogin.domain.login.LoginResult;
+import dev.wxlogin.domain.login.SessionKey;
+import dev.wxlogin.domain.login.WeChatIdentity;
+import dev.wxlogin.domain.session.DevicePolicy;
+import dev.wxlogin.domain.session.Session;
+import dev.wxlogin.domain.session.SessionPolicy;
+import dev.wxlogin.domain.user.OpenId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static dev.wxlogin.application.Fixture.APP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+class LoginServiceTest {
+    private final Fixture f = new Fixture();
+
+    @Test
+    void aFirstLoginCreatesTheUserAndASessionStoredOnlyByTokenHash() {
+        LoginResult result = f.logIn("o-alice");
+
+        assertThat(result.newUser()).isTrue();
+        assertThat(result.user().openId().value()).isEqualTo("o-alice");
+        assertThat(result.expiresIn()).isEqualTo(Duration.ofHours(2));
+        Session stored = f.sessions.findByTokenHash(result.token().hash()).orElseThrow();
+        assertThat(stored.userId()).isEqualTo(result.user().id());
+        assertThat(stored.client().userAgent()).isEqualTo("MicroMessenger");
+        assertThat(stored.tokenHash().value()).doesNotContain(result.token().reveal());
+    }
+
+    @Test
+    void aLaterLoginFindsTheUserIssuesANewTokenAndKeepsTheNewestSessionKey() {
+        LoginResult first = f.logIn(f.codeFor("o-bob", "Zmlyc3Qta2V5LWJvYjEyMw=="));
+
+        LoginResult second = f.logIn(f.codeFor("o-bob", "c2Vjb25kLWtleS1ib2IxMg=="));
+
+        assertThat(second.newUser()).isFalse();
+        assertThat(second.user().id()).isEqualTo(first.user().id());
+        assertThat(second.token()).isNotEqualTo(first.token());
+        assertThat(f.users.sessionKeyOf(first.user().id())).contains(new SessionKey("c2Vjb25kLWtleS1ib2IxMg=="));
+    }
+
+    @Test
+    void aReplayedCodeIsRefusedWithoutAskingWeChatAgain() {
+        LoginCode code = f.codeFor("o-carol");
+        f.logIn(code);
+
+        assertThatThrownBy(() -> f.logIn(code))
+                .isInstanceOfSatisfying(LoginRejected.class, e -> assertThat(e.reason()).isEqualTo(LoginRejected.Reason.CODE_USED));
+
+        verify(f.wechat, times(1)).exchange(eq(APP), eq(code));
+        assertThat(f.sessions.count()).isEqualTo(1);
+    }
+
+    @Test
+    void aCodeWeChatRejectedStaysSpent() {
+        LoginCode code = new LoginCode("garbage-code");
+        when(f.wechat.exchange(APP, code)).thenThrow(new LoginRejected(LoginRejected.Reason.INVALID_CODE, "invalid code"));
+
+        assertThatThrownBy(() -> f.logIn(code)).isInstanceOf(LoginRejected.class);
+        assertThatThrownBy(() -> f.logIn(code))
+                .isInstanceOfSatisfying(LoginRejected.class, e -> assertThat(e.reason()).isEqualTo(LoginRejected.Reason.CODE_USED));
+
+        verify(f.wechat, times(1)).exchange(APP, code);
+        assertThat(f.users.count()).isZero();
+    }
+
+    @Test
+    void aCodeWeChatWasTooBusyToTakeCanBeTriedAgain() {
+        LoginCode code = new LoginCode("busy-then-fine");
+        when(f.wechat.exchange(APP, code))
+                .thenThrow(new UpstreamFailure(UpstreamFailure.Kind.BUSY, "busy", Duration.ofSeconds(1)))
+                .thenReturn(new WeChatIdentity(new OpenId("o-dave"), Optional.empty(), new SessionKey("ZGF2ZS1zZXNzaW9uLWtleQ==")));
+
+        assertThatThrownBy(() -> f.logIn(code)).isInstanceOf(UpstreamFailure.class);
+        assertThat(f.logIn(code).user().openId().value()).isEqualTo("o-dave");
+    }
+
+    @Test
+    void aCodeThatMayHaveReachedWeChatIsNotTriedAgain() {
+        LoginCode code = new LoginCode("maybe-spent");
+        when(f.wechat.exchange(APP, code))
+                .thenThrow(new UpstreamFailure(UpstreamFailure.Kind.UNAVAILABLE, "timed out", null));
+
+        assertThatThrownBy(() -> f.logIn(code)).isInstanceOf(UpstreamFailure.class);
+        assertThatThrownBy(() -> f.logIn(code)).isInstanceOf(LoginRejected.class);
+
+        verify(f.wechat, times(1)).exchange(APP, code);
+    }
+
+    @Test
+    void aDisabledUserCannotLogIn() {
+        LoginResult first = f.logIn("o-erin");
+        f.users.disable(first.user().id(), f.clock.instant());
+
+        assertThatThrownBy(() -> f.logIn("o-erin"))
+                .isInstanceOfSatisfying(LoginRejected.class, e -> assertThat(e.reason()).isEqualTo(LoginRejected.Reason.USER_BLOCKED));
+    }
+
+    @Test
+    void underTheSingleDevicePolicyANewLoginReplacesEveryEarlierSession() {
+        Fixture single = new Fixture(new SessionPolicy(Duration.ofHours(2), Duration.ofDays(7), DevicePolicy.SINGLE, 5, Duration.ofMinutes(1)));
+        LoginResult phone = single.logIn("o-frank");
+        LoginResult tablet = single.logIn("o-frank");
+
+        assertThatThrownBy(() -> single.authentication.authenticate(phone.token()))
+                .isInstanceOfSatisfying(AuthenticationFailed.class,
+                        e -> assertThat(e.reason()).isEqualTo(AuthenticationFailed.Reason.SESSION_REPLACED));
+        assertThat(single.authentication.authenticate(tablet.token()).user().id()).isEqualTo(tablet.user().id());
+    }
+
+    @Test
+    void underTheMultipleDevicePolicyTheOldestSessionGoesWhenTheLimitIsExceeded() {
+        Fixture multi = new Fixture(new SessionPolicy(Duration.ofHours(2), Duration.ofDays(7), DevicePolicy.MULTIPLE, 2, Duration.ofMinutes(1)));
+        LoginResult first = multi.logIn("o-grace");
+        multi.clock.advance(Duration.ofSeconds(1));
+        LoginResult second = multi.logIn("o-grace");
+        multi.clock.advance(Duration.ofSeconds(1));
+        LoginResult third = multi.logIn("o-grace");
+
+        assertThatThrownBy(() -> multi.authentication.authenticate(first.token()))
+                .isInstanceOfSatisfying(AuthenticationFailed.class,
+                        e -> assertThat(e.reason()).isEqualTo(AuthenticationFailed.Reason.SESSION_REPLACED));
+        assertThat(multi.authentication.authenticate(second.token())).isNotNull();
+        assertThat(multi.authentication.authenticate(third.token())).isNotNull();
+    }
+
+    @Test
+    void otherUsersSessionsAreNeverCountedAgainstTheLimit() {
+        Fixture single = new Fixture(new SessionPolicy(Duration.ofHours(2), Duration.ofDays(7), DevicePolicy.SINGLE, 1, Duration.ofMinutes(1)));
+        LoginResult heidi = single.logIn("o-heidi");
+        single.logIn("o-ivan");
+
+        assertThat(single.authentication.authenticate(heidi.token())).isNotNull();
+    }
+}

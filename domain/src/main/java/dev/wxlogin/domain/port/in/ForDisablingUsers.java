@@ -1,0 +1,9 @@
+package dev.wxlogin.domain.port.in;
+
+import dev.wxlogin.domain.user.UserId;
+
+/** An operator (or the embedding application) disables an account: every session of it dies at once. */
+public interface ForDisablingUsers {
+    /** @throws dev.wxlogin.domain.error.NotFound if there is no such user */
+    void disable(UserId user);
+}
