@@ -1,0 +1,70 @@
+package dev.wxlogin.bootstrap;
+
+import dev.wxlogin.application.AuthenticationService;
+import dev.wxlogin.application.LoginService;
+import dev.wxlogin.application.LogoutService;
+import dev.wxlogin.application.SessionCleanupService;
+import dev.wxlogin.application.SessionManagementService;
+import dev.wxlogin.application.UserDisablingService;
+import dev.wxlogin.domain.port.in.ForAuthenticating;
+import dev.wxlogin.domain.port.in.ForCleaningUpSessions;
+import dev.wxlogin.domain.port.in.ForDisablingUsers;
+import dev.wxlogin.domain.port.in.ForLoggingIn;
+import dev.wxlogin.domain.port.in.ForLoggingOut;
+import dev.wxlogin.domain.port.in.ForManagingSessions;
+import dev.wxlogin.domain.port.out.ForExchangingLoginCodes;
+import dev.wxlogin.domain.port.out.ForRememberingExchangedCodes;
+import dev.wxlogin.domain.port.out.ForRunningTransactions;
+import dev.wxlogin.domain.port.out.ForStoringSessions;
+import dev.wxlogin.domain.port.out.ForStoringUsers;
+import dev.wxlogin.domain.session.SessionPolicy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** The use cases, each returned as its driving port. */
+@Configuration(proxyBeanMethods = false)
+class ApplicationConfiguration {
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SessionPolicy sessionPolicy(Settings settings) {
+        return settings.sessionPolicy();
+    }
+
+    @Bean
+    ForLoggingIn loggingIn(ForExchangingLoginCodes wechat, ForRememberingExchangedCodes exchangedCodes, ForStoringUsers users,
+                           ForStoringSessions sessions, ForRunningTransactions transactions, SessionPolicy policy, Clock clock) {
+        return new LoginService(wechat, exchangedCodes, users, sessions, transactions, policy, clock);
+    }
+
+    @Bean
+    ForAuthenticating authenticating(ForStoringSessions sessions, ForStoringUsers users, SessionPolicy policy, Clock clock) {
+        return new AuthenticationService(sessions, users, policy, clock);
+    }
+
+    @Bean
+    ForLoggingOut loggingOut(ForStoringSessions sessions, Clock clock) {
+        return new LogoutService(sessions, clock);
+    }
+
+    @Bean
+    ForManagingSessions managingSessions(ForStoringSessions sessions, SessionPolicy policy, Clock clock) {
+        return new SessionManagementService(sessions, policy, clock);
+    }
+
+    @Bean
+    ForDisablingUsers disablingUsers(ForStoringUsers users, ForStoringSessions sessions, ForRunningTransactions transactions, Clock clock) {
+        return new UserDisablingService(users, sessions, transactions, clock);
+    }
+
+    @Bean
+    ForCleaningUpSessions cleaningUp(ForStoringSessions sessions, ForRememberingExchangedCodes exchangedCodes,
+                                     SessionPolicy policy, Settings settings, Clock clock) {
+        return new SessionCleanupService(sessions, exchangedCodes, policy, settings.cleanupBatchSize(), clock);
+    }
+}

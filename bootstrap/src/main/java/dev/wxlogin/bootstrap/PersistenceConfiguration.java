@@ -1,0 +1,49 @@
+package dev.wxlogin.bootstrap;
+
+import dev.wxlogin.adapters.persistence.Database;
+import dev.wxlogin.adapters.persistence.DatabaseSettings;
+import dev.wxlogin.adapters.persistence.JdbiExchangedCodesAdapter;
+import dev.wxlogin.adapters.persistence.JdbiSessionStorageAdapter;
+import dev.wxlogin.adapters.persistence.JdbiTransactionsAdapter;
+import dev.wxlogin.adapters.persistence.JdbiUserStorageAdapter;
+import dev.wxlogin.adapters.persistence.SessionKeyCipher;
+import dev.wxlogin.domain.port.out.ForRememberingExchangedCodes;
+import dev.wxlogin.domain.port.out.ForRunningTransactions;
+import dev.wxlogin.domain.port.out.ForStoringSessions;
+import dev.wxlogin.domain.port.out.ForStoringUsers;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The database, migrated on start, and the storage adapters over it, each returned as its port. */
+@Configuration(proxyBeanMethods = false)
+class PersistenceConfiguration {
+    @Bean(destroyMethod = "close")
+    Database database(Settings settings) {
+        return Database.open(new DatabaseSettings(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), settings.dbPoolSize()));
+    }
+
+    @Bean
+    SessionKeyCipher sessionKeyCipher(Settings settings) {
+        return DataKeys.cipher(settings);
+    }
+
+    @Bean
+    ForStoringUsers storingUsers(Database database, SessionKeyCipher cipher) {
+        return new JdbiUserStorageAdapter(database.jdbi(), cipher);
+    }
+
+    @Bean
+    ForStoringSessions storingSessions(Database database) {
+        return new JdbiSessionStorageAdapter(database.jdbi());
+    }
+
+    @Bean
+    ForRememberingExchangedCodes rememberingExchangedCodes(Database database) {
+        return new JdbiExchangedCodesAdapter(database.jdbi());
+    }
+
+    @Bean
+    ForRunningTransactions runningTransactions(Database database) {
+        return new JdbiTransactionsAdapter(database.jdbi());
+    }
+}

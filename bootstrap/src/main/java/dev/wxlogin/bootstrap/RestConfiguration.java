@@ -1,0 +1,33 @@
+package dev.wxlogin.bootstrap;
+
+import dev.wxlogin.adapters.persistence.Database;
+import dev.wxlogin.adapters.rest.RestApi;
+import dev.wxlogin.adapters.rest.RestSettings;
+import dev.wxlogin.domain.port.in.ForAuthenticating;
+import dev.wxlogin.domain.port.in.ForGettingSandboxCodes;
+import dev.wxlogin.domain.port.in.ForLoggingIn;
+import dev.wxlogin.domain.port.in.ForLoggingOut;
+import dev.wxlogin.domain.port.in.ForManagingSessions;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Optional;
+
+/**
+ * The HTTP API. Created last and so destroyed first: on shutdown it stops taking requests and lets those
+ * in flight finish while the database is still open.
+ */
+@Configuration(proxyBeanMethods = false)
+class RestConfiguration {
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    RestApi restApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
+                    ForManagingSessions sessions, ObjectProvider<ForGettingSandboxCodes> sandbox,
+                    Database database, WeChatEndpoint endpoint, Settings settings) {
+        RestSettings rest = new RestSettings(settings.host(), settings.port(), endpoint.defaultApp(),
+                RestSettings.DEFAULT_MAX_BODY_BYTES, settings.trustedProxies(), RestSettings.DEFAULT_MAX_REQUEST_HEADER_BYTES,
+                RestSettings.DEFAULT_IDLE_TIMEOUT, RestSettings.DEFAULT_STOP_TIMEOUT);
+        return new RestApi(loggingIn, authenticating, loggingOut, sessions, Optional.ofNullable(sandbox.getIfAvailable()),
+                rest, database::isReachable);
+    }
+}

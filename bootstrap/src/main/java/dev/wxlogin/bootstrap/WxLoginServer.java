@@ -1,0 +1,74 @@
+package dev.wxlogin.bootstrap;
+
+import dev.wxlogin.adapters.rest.RestApi;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A running wxlogin: the Spring context that wires the hexagon, with the sandbox or with WeChat. Closing
+ * it stops the HTTP server first (requests in flight finish), then everything else, the database last.
+ */
+public final class WxLoginServer implements AutoCloseable {
+    private final AnnotationConfigApplicationContext context;
+    private final Settings settings;
+
+    private WxLoginServer(AnnotationConfigApplicationContext context, Settings settings) {
+        this.context = context;
+        this.settings = settings;
+    }
+
+    public static WxLoginServer start(Settings settings) {
+        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+        context.registerBean(Settings.class, () -> settings);
+        context.register(configurations(settings).toArray(Class<?>[]::new));
+        try {
+            context.refresh();
+        } catch (RuntimeException e) {
+            context.close();
+            throw configurationProblemIn(e).orElseThrow(() -> e);
+        }
+        return new WxLoginServer(context, settings);
+    }
+
+    /** Spring wraps what a bean method throws; a configuration mistake should reach the user as itself. */
+    private static Optional<InvalidConfiguration> configurationProblemIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidConfiguration invalid) {
+                return Optional.of(invalid);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Class<?>> configurations(Settings settings) {
+        List<Class<?>> classes = new ArrayList<>(List.of(PersistenceConfiguration.class, WeChatConfiguration.class,
+                ApplicationConfiguration.class, CleanupConfiguration.class, RestConfiguration.class));
+        classes.add(settings.sandbox() ? SandboxConfiguration.class : RealWeChatConfiguration.class);
+        return classes;
+    }
+
+    public int port() {
+        return context.getBean(RestApi.class).port();
+    }
+
+    /** The one line printed at start: where, which mode (and AppID), which database. */
+    public String describe() {
+        WeChatEndpoint endpoint = context.getBean(WeChatEndpoint.class);
+        String host = settings.host().equals("0.0.0.0") ? "127.0.0.1" : settings.host();
+        return "wxlogin listening on http://" + host + ":" + port()
+                + " (" + endpoint.mode() + " mode, AppID " + endpoint.defaultApp() + ", database " + settings.printableDbUrl() + ")";
+    }
+
+    /** A bean of the running server, for tests and embedding: the sandbox, a port, a storage adapter. */
+    public <T> Optional<T> component(Class<T> type) {
+        return Optional.ofNullable(context.getBeanProvider(type).getIfAvailable());
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
