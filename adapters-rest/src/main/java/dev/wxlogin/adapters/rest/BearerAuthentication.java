@@ -1,0 +1,24 @@
+package dev.wxlogin.adapters.rest;
+
+import dev.wxlogin.domain.error.AuthenticationFailed;
+import dev.wxlogin.domain.port.in.ForAuthenticating;
+import dev.wxlogin.domain.session.Authentication;
+import dev.wxlogin.domain.session.SessionToken;
+import io.javalin.http.Context;
+
+/**
+ * Proves who is calling. A missing header, another scheme, a malformed and an unknown token all fail with
+ * the same {@link AuthenticationFailed#unauthenticated()}, so the response tells a prober nothing.
+ */
+final class BearerAuthentication {
+    private final ForAuthenticating authenticating;
+
+    BearerAuthentication(ForAuthenticating authenticating) {
+        this.authenticating = authenticating;
+    }
+
+    Authentication authenticate(Context ctx) {
+        String credentials = BearerCredentials.of(ctx.req()).orElseThrow(AuthenticationFailed::unauthenticated);
+        return authenticating.authenticate(SessionToken.parse(credentials));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.wxlogin.adapters.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * Errors Jetty answers before a request reaches the router (headers too large, a garbled request line, a
+ * request arriving during shutdown) as problem+json too, whatever the client accepts, with no stack trace.
+ */
+final class ProblemErrorHandler extends ErrorHandler {
+    private final ObjectMapper json;
+
+    ProblemErrorHandler(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                    Callback callback) throws IOException {
+        CommonHeaders.ALL.forEach(response.getHeaders()::put);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        response.write(true, ByteBuffer.wrap(json.writeValueAsBytes(Problem.forStatus(code))), callback);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.wxlogin.adapters.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wxlogin.domain.error.AuthenticationFailed;
+import dev.wxlogin.domain.error.DomainException;
+import dev.wxlogin.domain.error.InvalidInput;
+import dev.wxlogin.domain.error.LoginRejected;
+import dev.wxlogin.domain.error.NotFound;
+import dev.wxlogin.domain.error.UpstreamFailure;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
+import io.javalin.router.Endpoint;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/** Turns every failure a handler can meet into a problem+json response. */
+final class ProblemResponses {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
+
+    private ProblemResponses() {}
+
+    static void write(Context ctx, Problem problem) {
+        ctx.status(problem.status()).json(problem).contentType(Problem.MEDIA_TYPE);
+    }
+
+    static void domainFailure(DomainException failure, Context ctx) {
+        write(ctx, switch (failure) {
+            // The domain's validation messages name the field and the rule, never the rejected value.
+            case InvalidInput invalid -> ProblemType.BAD_REQUEST.problem(invalid.getMessage());
+            case LoginRejected rejected -> switch (rejected.reason()) {
+                case INVALID_CODE -> ProblemType.INVALID_CODE.problem();
+                case CODE_USED -> ProblemType.CODE_USED.problem();
+                case USER_BLOCKED -> ProblemType.USER_BLOCKED.problem();
+            };
+            case AuthenticationFailed failed -> {
+                ctx.header(Header.WWW_AUTHENTICATE, "Bearer");
+                yield switch (failed.reason()) {
+                    case UNAUTHENTICATED -> ProblemType.UNAUTHENTICATED.problem();
+                    case SESSION_EXPIRED -> ProblemType.SESSION_EXPIRED.problem();
+                    case SESSION_REPLACED -> ProblemType.SESSION_REPLACED.problem();
+                    case SESSION_REVOKED -> ProblemType.SESSION_REVOKED.problem();
+                };
+            }
+            case UpstreamFailure upstream -> {
+                upstream.retryAfter().ifPresent(wait -> ctx.header(Header.RETRY_AFTER, retryAfterSeconds(wait)));
+                yield switch (upstream.kind()) {
+                    case BUSY -> ProblemType.UPSTREAM_BUSY.problem();
+                    case RATE_LIMITED -> ProblemType.UPSTREAM_RATE_LIMITED.problem();
+                    case UNAVAILABLE -> ProblemType.UPSTREAM_UNAVAILABLE.problem();
+                    case MISCONFIGURED -> ProblemType.UPSTREAM_MISCONFIGURED.problem();
+                };
+            }
+            // The same answer whether the thing is missing or someone else's.
+            case NotFound ignored -> ProblemType.NOT_FOUND.problem();
+        });
+    }
+
+    static void adapterRefusal(ProblemException refusal, Context ctx) {
+        write(ctx, refusal.problem());
+    }
+
+    /** Javalin's own refusals, such as no route (404) or a route without this method (405). */
+    static void routingFailure(HttpResponseException failure, Context ctx) {
+        if (failure instanceof MethodNotAllowedResponse notAllowed) {
+            String allowed = notAllowed.getDetails().get("availableMethods");
+            if (allowed != null) {
+                ctx.header(Header.ALLOW, allowed);
+            }
+        }
+        write(ctx, Problem.forStatus(failure.getStatus()));
+    }
+
+    /** A bug or a failing dependency: the client learns nothing, the log learns what broke but not the request. */
+    static void unexpected(Exception failure, Context ctx) {
+        Endpoint route = ctx.endpoints().matchedHttpEndpoint();
+        LOG.error("Unexpected {} in route {}", failure.getClass().getName(),
+                route == null ? "(none)" : route.method + " " + route.path);
+        write(ctx, ProblemType.INTERNAL_ERROR.problem());
+    }
+
+    /** An {@link Error} (stack overflow, out of memory) bypasses Javalin's exception mapping and lands here. */
+    static void fatal(HttpServletResponse response, Error error, ObjectMapper json) {
+        LOG.error("Fatal {} handling a request", error.getClass().getName());
+        if (response.isCommitted()) {
+            return;
+        }
+        response.setStatus(ProblemType.INTERNAL_ERROR.status());
+        response.setContentType(Problem.MEDIA_TYPE);
+        try {
+            response.getOutputStream().write(json.writeValueAsBytes(ProblemType.INTERNAL_ERROR.problem()));
+        } catch (IOException clientGone) {
+            // Nothing left to tell anyone.
+        }
+    }
+
+    // Whole seconds, rounded up: retrying early only earns another refusal.
+    private static String retryAfterSeconds(Duration wait) {
+        long seconds = wait.getNano() > 0 ? wait.getSeconds() + 1 : wait.getSeconds();
+        return Long.toString(Math.max(1, seconds));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.wxlogin.adapters.rest;
+
+import dev.wxlogin.domain.login.LoginResult;
+import dev.wxlogin.domain.session.Authentication;
+import dev.wxlogin.domain.session.Session;
+import dev.wxlogin.domain.session.SessionId;
+import dev.wxlogin.domain.user.UnionId;
+import dev.wxlogin.domain.user.User;
+
+import java.util.List;
+
+/**
+ * The JSON documents of successful responses. Each names exactly the fields it shows: nothing WeChat told us
+ * in confidence (the session_key) and no token but the one a login issues. Times are ISO-8601 UTC.
+ */
+final class ResponseBodies {
+    private ResponseBodies() {}
+
+    record Status(String status) {}
+
+    record SandboxCode(String code) {}
+
+    record Login(String token, String tokenType, long expiresIn, LoginUser user) {
+        static Login of(LoginResult result) {
+            User user = result.user();
+            return new Login(result.token().reveal(), "Bearer", result.expiresIn().toSeconds(),
+                    new LoginUser(user.id().value(), user.openId().value(), unionId(user), result.newUser()));
+        }
+    }
+
+    record LoginUser(String id, String openid, String unionid, boolean newUser) {}
+
+    record Me(String id, String openid, String unionid, String appId, String createdAt, CurrentSession session) {
+        static Me of(Authentication caller) {
+            User user = caller.user();
+            Session session = caller.session();
+            return new Me(user.id().value(), user.openId().value(), unionId(user), user.appId().value(),
+                    user.createdAt().toString(), new CurrentSession(session.id().value(),
+                    session.createdAt().toString(), session.expiresAt().toString()));
+        }
+    }
+
+    record CurrentSession(String id, String createdAt, String expiresAt) {}
+
+    record Sessions(List<SessionEntry> sessions) {
+        static Sessions of(List<Session> sessions, SessionId current) {
+            return new Sessions(sessions.stream().map(session -> new SessionEntry(session.id().value(),
+                    session.createdAt().toString(), session.lastSeenAt().toString(), session.expiresAt().toString(),
+                    session.client().userAgent(), session.client().ip(), session.id().equals(current))).toList());
+        }
+    }
+
+    record SessionEntry(String id, String createdAt, String lastSeenAt, String expiresAt, String userAgent,
+                        String clientIp, boolean current) {}
+
+    record Ended(int ended) {}
+
+    private static String unionId(User user) {
+        return user.unionId().map(UnionId::value).orElse(null);
+    }
+}

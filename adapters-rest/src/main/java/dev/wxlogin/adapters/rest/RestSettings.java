@@ -1,0 +1,56 @@
+package dev.wxlogin.adapters.rest;
+
+import dev.wxlogin.domain.app.AppId;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where and how {@link RestApi} listens.
+ *
+ * @param host                  the interface to bind: {@code 0.0.0.0} for all, {@code 127.0.0.1} for local use
+ * @param port                  the TCP port; 0 picks a free one (see {@link RestApi#port()})
+ * @param defaultAppId          the mini program a login is for
+ * @param maxBodyBytes          the largest request body accepted; larger ones get 413
+ * @param trustedProxies        IP addresses (literals, no host names; kept in canonical form) of reverse
+ *                              proxies whose {@code X-Forwarded-For} is believed; empty: the peer is the client
+ * @param maxRequestHeaderBytes the largest request line plus headers; larger ones get 431
+ * @param idleTimeout           how long the server waits on a silent connection: a keep-alive connection
+ *                              between requests, or a slow client sending its request or reading the answer
+ * @param stopTimeout           how long {@link RestApi#stop()} waits for requests in flight
+ */
+public record RestSettings(String host, int port, AppId defaultAppId, int maxBodyBytes, List<String> trustedProxies,
+                           int maxRequestHeaderBytes, Duration idleTimeout, Duration stopTimeout) {
+    public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+    public static final int DEFAULT_MAX_REQUEST_HEADER_BYTES = 8 * 1024;
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    public RestSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(defaultAppId, "defaultAppId");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0 to 65535");
+        }
+        if (maxBodyBytes < 1 || maxRequestHeaderBytes < 1) {
+            throw new IllegalArgumentException("size limits must be positive");
+        }
+        trustedProxies = trustedProxies.stream().map(IpLiterals::requireLiteral).toList();
+        requirePositive(idleTimeout, "idleTimeout");
+        requirePositive(stopTimeout, "stopTimeout");
+    }
+
+    /** Loopback, a free port, the default limits and no proxies: a local server, or one in a test. */
+    public static RestSettings local(AppId defaultAppId) {
+        return new RestSettings("127.0.0.1", 0, defaultAppId, DEFAULT_MAX_BODY_BYTES, List.of(),
+                DEFAULT_MAX_REQUEST_HEADER_BYTES, DEFAULT_IDLE_TIMEOUT, DEFAULT_STOP_TIMEOUT);
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+}

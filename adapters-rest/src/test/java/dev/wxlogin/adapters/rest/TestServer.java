@@ -1,0 +1,120 @@
+package dev.wxlogin.adapters.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.port.in.ForAuthenticating;
+import dev.wxlogin.domain.port.in.ForGettingSandboxCodes;
+import dev.wxlogin.domain.port.in.ForLoggingIn;
+import dev.wxlogin.domain.port.in.ForLoggingOut;
+import dev.wxlogin.domain.port.in.ForManagingSessions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.mockito.Mockito.mock;
+
+/** A real {@link RestApi} on 127.0.0.1 and a free port, with Mockito mocks for the driving ports. */
+final class TestServer implements AutoCloseable {
+    static final AppId APP_ID = new AppId("wx0123456789abcdef");
+    static final String JSON = "application/json";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    final ForLoggingIn loggingIn = mock(ForLoggingIn.class);
+    final ForAuthenticating authenticating = mock(ForAuthenticating.class);
+    final ForLoggingOut loggingOut = mock(ForLoggingOut.class);
+    final ForManagingSessions sessions = mock(ForManagingSessions.class);
+    final ForGettingSandboxCodes sandbox = mock(ForGettingSandboxCodes.class);
+    final AtomicBoolean ready = new AtomicBoolean(true);
+
+    private final RestApi api;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private TestServer(RestSettings settings, boolean withSandbox) {
+        api = new RestApi(loggingIn, authenticating, loggingOut, sessions,
+                withSandbox ? Optional.of(sandbox) : Optional.empty(), settings, ready::get).start();
+    }
+
+    static TestServer start() {
+        return new TestServer(RestSettings.local(APP_ID), true);
+    }
+
+    static TestServer withoutSandbox() {
+        return new TestServer(RestSettings.local(APP_ID), false);
+    }
+
+    static TestServer trusting(String... proxies) {
+        return new TestServer(localTrusting(List.of(proxies)), true);
+    }
+
+    static RestSettings localTrusting(List<String> proxies) {
+        RestSettings local = RestSettings.local(APP_ID);
+        return new RestSettings(local.host(), local.port(), APP_ID, local.maxBodyBytes(), proxies,
+                local.maxRequestHeaderBytes(), local.idleTimeout(), local.stopTimeout());
+    }
+
+    int port() {
+        return api.port();
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path));
+    }
+
+    HttpResponse<String> get(String path, String... headers) {
+        return send(withHeaders(request(path).GET(), headers));
+    }
+
+    HttpResponse<String> postJson(String path, String body, String... headers) {
+        return send(withHeaders(request(path), headers).header("Content-Type", JSON)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    HttpResponse<String> post(String path, String... headers) {
+        return send(withHeaders(request(path), headers).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    HttpResponse<String> delete(String path, String... headers) {
+        return send(withHeaders(request(path), headers).DELETE());
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
+        return headers.length == 0 ? request : request.headers(headers);
+    }
+
+    @Override
+    public void close() {
+        client.close(); // no idle keep-alive connection left for the graceful stop to wait out
+        api.stop();
+    }
+}
