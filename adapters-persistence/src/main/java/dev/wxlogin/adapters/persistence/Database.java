@@ -1,0 +1,96 @@
+package dev.wxlogin.adapters.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The connection pool, the schema brought up to date, and the one {@link Jdbi} every adapter must share
+ * (a transaction is found through it: adapters join the one the calling thread has open).
+ * Works with any JDBC URL whose driver is on the classpath.
+ */
+public final class Database implements AutoCloseable {
+    /**
+     * What to append to an H2 file URL ({@code jdbc:h2:file:./data/wxlogin}).
+     * <ul>
+     * <li>{@code WRITE_DELAY=0}: H2 otherwise keeps commits in memory for up to 500 ms and writes them
+     * from a background thread, so {@code kill -9} loses the last half second of committed logins (tried:
+     * a table created and filled just before the kill was gone entirely). With 0, each commit is written
+     * to the file before it returns, which survives the death of the JVM (not of the machine: H2 does
+     * not fsync per commit). Not persistent in the file, so it belongs in every URL.</li>
+     * <li>{@code LOCK_TIMEOUT=10000}: H2 gives up on a row lock after 1 s by default; logins of one user
+     * queue on that user's row, and a cleanup batch may wait for another.</li>
+     * <li>{@code DB_CLOSE_ON_EXIT=FALSE}: the application closes the pool on shutdown; H2's own shutdown
+     * hook would otherwise close the database under requests that are still finishing.</li>
+     * </ul>
+     */
+    public static final String H2_FILE_URL_OPTIONS = ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    // A request waits this long for a connection, so a database that is down soon becomes a 503.
+    private static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
+    private static final long VALIDATION_TIMEOUT_MILLIS = 1_000;
+    private static final int REACHABLE_TIMEOUT_SECONDS = 1;
+
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource pool) {
+        this.pool = pool;
+        this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+    }
+
+    /** Opens the pool and applies pending migrations; fails if the database is unreachable or its schema is foreign. */
+    public static Database open(DatabaseSettings settings) {
+        HikariDataSource pool = new HikariDataSource(poolConfig(settings));
+        try {
+            var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            LOG.info("Database ready; {} migrations applied now", result.migrationsExecuted);
+            return new Database(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static HikariConfig poolConfig(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("wxlogin-db");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        config.setValidationTimeout(VALIDATION_TIMEOUT_MILLIS);
+        // The same isolation on every database (MySQL defaults to REPEATABLE READ): a login that loses
+        // the race to insert a user must see the winner's committed row, and cleanup takes fewer locks.
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        return config;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** For the readiness probe: a pooled connection answers within about a second. */
+    public boolean isReachable() {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(REACHABLE_TIMEOUT_SECONDS);
+        } catch (SQLException e) {
+            LOG.debug("Database unreachable: {}", e.toString());
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

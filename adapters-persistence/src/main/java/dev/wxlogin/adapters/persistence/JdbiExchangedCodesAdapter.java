@@ -1,0 +1,64 @@
+package dev.wxlogin.adapters.persistence;
+
+import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.login.LoginCode;
+import dev.wxlogin.domain.port.out.ForRememberingExchangedCodes;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Claims on login codes in {@code exchanged_code}, by fingerprint. Every method commits on its own
+ * connection, whatever transaction the caller has open: a claim must be visible to other instances at
+ * once, and must outlive a login that fails after it.
+ */
+public final class JdbiExchangedCodesAdapter implements ForRememberingExchangedCodes {
+    private final Jdbi jdbi;
+
+    public JdbiExchangedCodesAdapter(Jdbi jdbi) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    }
+
+    /**
+     * The primary key decides between concurrent claims; a duplicate key means the code was claimed
+     * before, and that claim can only be taken over once it has lapsed. Statements commit one by one,
+     * so the failed insert spoils nothing (no savepoint needed, even on PostgreSQL).
+     */
+    @Override
+    public boolean claim(AppId appId, LoginCode code, Instant now, Instant expiresAt) {
+        String fingerprint = code.fingerprint();
+        return Detached.autoCommit(jdbi, handle -> {
+            ExchangedCodeDao dao = handle.attach(ExchangedCodeDao.class);
+            try {
+                dao.insert(appId.value(), fingerprint, expiresAt.toEpochMilli());
+                return true;
+            } catch (UnableToExecuteStatementException e) {
+                if (!SqlStates.isDuplicateKey(e)) {
+                    throw e;
+                }
+                return dao.takeOverLapsed(appId.value(), fingerprint, now.toEpochMilli(), expiresAt.toEpochMilli()) == 1;
+            }
+        });
+    }
+
+    @Override
+    public void release(AppId appId, LoginCode code) {
+        Detached.autoCommit(jdbi, handle -> {
+            handle.attach(ExchangedCodeDao.class).delete(appId.value(), code.fingerprint());
+            return null;
+        });
+    }
+
+    @Override
+    public int deleteExpired(Instant now, int limit) {
+        long at = now.toEpochMilli();
+        return Detached.batch(jdbi, handle -> {
+            ExchangedCodeDao dao = handle.attach(ExchangedCodeDao.class);
+            List<ExchangedCodeDao.Key> lapsed = dao.findLapsed(at, limit);
+            return lapsed.isEmpty() ? 0 : dao.deleteLapsed(lapsed, at);
+        });
+    }
+}

@@ -1,0 +1,91 @@
+package dev.wxlogin.adapters.persistence;
+
+import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.port.out.ForStoringSessions;
+import dev.wxlogin.domain.session.ClientInfo;
+import dev.wxlogin.domain.session.EndReason;
+import dev.wxlogin.domain.session.Session;
+import dev.wxlogin.domain.session.SessionId;
+import dev.wxlogin.domain.session.TokenHash;
+import dev.wxlogin.domain.user.UserId;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Sessions in {@code user_session}, found by the SHA-256 of their token. */
+public final class JdbiSessionStorageAdapter implements ForStoringSessions {
+    private final Jdbi jdbi;
+
+    /** @param jdbi the one {@link Database#jdbi()} all adapters share, so they join one transaction */
+    public JdbiSessionStorageAdapter(Jdbi jdbi) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    }
+
+    @Override
+    public void insert(Session session) {
+        jdbi.useExtension(SessionDao.class, dao -> dao.insert(toRow(session)));
+    }
+
+    @Override
+    public Optional<Session> findByTokenHash(TokenHash hash) {
+        return jdbi.withExtension(SessionDao.class, dao -> dao.findByTokenHash(hash.value()))
+                .map(JdbiSessionStorageAdapter::toSession);
+    }
+
+    @Override
+    public List<Session> findLive(UserId user, Instant now, Instant idleCutoff) {
+        return jdbi.withExtension(SessionDao.class,
+                        dao -> dao.findLive(user.value(), now.toEpochMilli(), idleCutoff.toEpochMilli()))
+                .stream().map(JdbiSessionStorageAdapter::toSession).toList();
+    }
+
+    @Override
+    public boolean touch(SessionId id, Instant now, Instant idleCutoff) {
+        return jdbi.withExtension(SessionDao.class,
+                dao -> dao.touch(id.value(), now.toEpochMilli(), idleCutoff.toEpochMilli())) > 0;
+    }
+
+    @Override
+    public boolean end(SessionId id, EndReason reason, Instant now) {
+        return jdbi.withExtension(SessionDao.class, dao -> dao.end(id.value(), reason.name(), now.toEpochMilli())) > 0;
+    }
+
+    @Override
+    public int endAll(UserId user, EndReason reason, Instant now) {
+        return jdbi.withExtension(SessionDao.class, dao -> dao.endAll(user.value(), reason.name(), now.toEpochMilli()));
+    }
+
+    /**
+     * One small batch as its own transaction (not the caller's): pick the ids first, oldest expiry
+     * first, then delete just those that are still dead. Portable (no DELETE ... LIMIT), and instances
+     * cleaning up at once only ever wait for each other's short batches.
+     */
+    @Override
+    public int deleteExpired(Instant now, Instant idleCutoff, int limit) {
+        long at = now.toEpochMilli();
+        long cutoff = idleCutoff.toEpochMilli();
+        return Detached.batch(jdbi, handle -> {
+            SessionDao dao = handle.attach(SessionDao.class);
+            List<String> dead = dao.findDead(at, cutoff, limit);
+            return dead.isEmpty() ? 0 : dao.deleteDead(dead, at, cutoff);
+        });
+    }
+
+    private static SessionDao.Row toRow(Session s) {
+        return new SessionDao.Row(s.id().value(), s.tokenHash().value(), s.userId().value(), s.appId().value(),
+                s.client().userAgent(), s.client().ip(), s.createdAt().toEpochMilli(), s.lastSeenAt().toEpochMilli(),
+                s.expiresAt().toEpochMilli(), s.endedAt().map(Instant::toEpochMilli).orElse(null),
+                s.endReason().map(EndReason::name).orElse(null));
+    }
+
+    private static Session toSession(SessionDao.Row r) {
+        return new Session(new SessionId(r.id()), new TokenHash(r.tokenHash()), new UserId(r.userId()),
+                new AppId(r.appId()), new ClientInfo(r.userAgent(), r.clientIp()), Instant.ofEpochMilli(r.createdAt()),
+                Instant.ofEpochMilli(r.lastSeenAt()), Instant.ofEpochMilli(r.expiresAt()),
+                Optional.ofNullable(r.endedAt()).map(Instant::ofEpochMilli),
+                Optional.ofNullable(r.endReason()).map(EndReason::valueOf));
+    }
+}

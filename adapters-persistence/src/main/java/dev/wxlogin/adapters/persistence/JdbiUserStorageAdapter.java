@@ -1,0 +1,104 @@
+package dev.wxlogin.adapters.persistence;
+
+import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.login.SessionKey;
+import dev.wxlogin.domain.login.WeChatIdentity;
+import dev.wxlogin.domain.port.out.ForStoringUsers;
+import dev.wxlogin.domain.user.OpenId;
+import dev.wxlogin.domain.user.UnionId;
+import dev.wxlogin.domain.user.User;
+import dev.wxlogin.domain.user.UserId;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Users in {@code app_user}, their {@code session_key} sealed by a {@link SessionKeyCipher}. */
+public final class JdbiUserStorageAdapter implements ForStoringUsers {
+    private static final String BEFORE_INSERT = "before_user_insert";
+
+    private final Jdbi jdbi;
+    private final SessionKeyCipher cipher;
+
+    /** @param jdbi the one {@link Database#jdbi()} all adapters share, so they join one transaction */
+    public JdbiUserStorageAdapter(Jdbi jdbi, SessionKeyCipher cipher) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
+    }
+
+    /**
+     * The unique (app_id, openid) constraint settles concurrent first logins, on every instance: a
+     * login that finds no user inserts one, and if that insert hits the key, reads the row that won.
+     * Looking first keeps the usual login, by a returning user, free of failing statements (PostgreSQL
+     * logs each duplicate key as an error). Updating an existing row holds its lock until the caller's
+     * transaction ends, which serialises the logins of one user (a new row is locked by its insert).
+     */
+    @Override
+    public RecordedLogin recordLogin(AppId appId, WeChatIdentity identity, Instant now) {
+        String unionId = identity.unionId().map(UnionId::value).orElse(null);
+        long at = now.toEpochMilli();
+        return jdbi.inTransaction(handle -> {
+            UserDao dao = handle.attach(UserDao.class);
+            Optional<String> known = dao.findId(appId.value(), identity.openId().value());
+            if (known.isEmpty()) {
+                UserId fresh = UserId.random();
+                var sealed = cipher.seal(fresh, identity.sessionKey());
+                if (insertedNew(handle, () -> dao.insert(fresh.value(), appId.value(), identity.openId().value(),
+                        unionId, at, sealed.ciphertext(), sealed.keyId()))) {
+                    return new RecordedLogin(new User(fresh, appId, identity.openId(), identity.unionId(), now,
+                            Optional.empty()), true);
+                }
+                known = dao.findId(appId.value(), identity.openId().value());
+            }
+            UserId existing = known.map(UserId::new)
+                    .orElseThrow(() -> new IllegalStateException("a user that blocked an insert has gone"));
+            var sealed = cipher.seal(existing, identity.sessionKey());
+            dao.recordLogin(existing.value(), unionId, at, sealed.ciphertext(), sealed.keyId());
+            return new RecordedLogin(toUser(dao.find(existing.value()).orElseThrow()), false);
+        });
+    }
+
+    /**
+     * Runs the insert inside a savepoint: PostgreSQL aborts the whole transaction after a failed
+     * statement unless it is rolled back to a savepoint.
+     */
+    private static boolean insertedNew(Handle handle, Runnable insert) {
+        handle.savepoint(BEFORE_INSERT);
+        try {
+            insert.run();
+            handle.releaseSavepoint(BEFORE_INSERT);
+            return true;
+        } catch (UnableToExecuteStatementException e) {
+            if (!SqlStates.isDuplicateKey(e)) {
+                throw e;
+            }
+            handle.rollbackToSavepoint(BEFORE_INSERT);
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return jdbi.withExtension(UserDao.class, dao -> dao.find(id.value())).map(JdbiUserStorageAdapter::toUser);
+    }
+
+    @Override
+    public Optional<SessionKey> sessionKeyOf(UserId id) {
+        return jdbi.withExtension(UserDao.class, dao -> dao.findSessionKey(id.value()))
+                .flatMap(sealed -> cipher.open(id, sealed));
+    }
+
+    @Override
+    public boolean disable(UserId id, Instant now) {
+        return jdbi.withExtension(UserDao.class, dao -> dao.disable(id.value(), now.toEpochMilli())) > 0;
+    }
+
+    private static User toUser(UserDao.Row row) {
+        return new User(new UserId(row.id()), new AppId(row.appId()), new OpenId(row.openid()),
+                Optional.ofNullable(row.unionid()).map(UnionId::new), Instant.ofEpochMilli(row.createdAt()),
+                Optional.ofNullable(row.disabledAt()).map(Instant::ofEpochMilli));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.wxlogin.adapters.persistence;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code user_session} table; parameters bind by name. "Live" is spelled out in each statement,
+ * so a row is judged by the database at the moment it is read or written.
+ */
+@RegisterConstructorMapper(SessionDao.Row.class)
+interface SessionDao {
+    String COLUMNS = "id, token_hash, user_id, app_id, user_agent, client_ip, created_at, last_seen_at, expires_at, "
+            + "ended_at, end_reason";
+
+    @SqlUpdate("INSERT INTO user_session (" + COLUMNS + ") VALUES (:id, :tokenHash, :userId, :appId, :userAgent, "
+            + ":clientIp, :createdAt, :lastSeenAt, :expiresAt, :endedAt, :endReason)")
+    void insert(@BindMethods Row row);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM user_session WHERE token_hash = :tokenHash")
+    Optional<Row> findByTokenHash(String tokenHash);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM user_session WHERE user_id = :userId AND ended_at IS NULL "
+            + "AND expires_at > :now AND last_seen_at > :idleCutoff ORDER BY created_at, id")
+    List<Row> findLive(String userId, long now, long idleCutoff);
+
+    /** The liveness test is part of the update, so a session that expired meanwhile is never revived. */
+    @SqlUpdate("UPDATE user_session SET last_seen_at = :now WHERE id = :id AND ended_at IS NULL "
+            + "AND expires_at > :now AND last_seen_at > :idleCutoff")
+    int touch(String id, long now, long idleCutoff);
+
+    @SqlUpdate("UPDATE user_session SET ended_at = :now, end_reason = :reason WHERE id = :id AND ended_at IS NULL")
+    int end(String id, String reason, long now);
+
+    @SqlUpdate("UPDATE user_session SET ended_at = :now, end_reason = :reason "
+            + "WHERE user_id = :userId AND ended_at IS NULL")
+    int endAll(String userId, String reason, long now);
+
+    @SqlQuery("SELECT id FROM user_session WHERE expires_at <= :now OR last_seen_at <= :idleCutoff "
+            + "ORDER BY expires_at LIMIT :limit")
+    List<String> findDead(long now, long idleCutoff, int limit);
+
+    /** Repeats the test: a row touched since it was found stays. */
+    @SqlUpdate("DELETE FROM user_session WHERE id IN (<ids>) AND (expires_at <= :now OR last_seen_at <= :idleCutoff)")
+    int deleteDead(@BindList("ids") List<String> ids, long now, long idleCutoff);
+
+    record Row(String id, String tokenHash, String userId, String appId, String userAgent, String clientIp,
+               long createdAt, long lastSeenAt, long expiresAt, Long endedAt, String endReason) {
+    }
+}

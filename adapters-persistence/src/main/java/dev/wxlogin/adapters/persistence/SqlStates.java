@@ -1,0 +1,30 @@
+package dev.wxlogin.adapters.persistence;
+
+import java.sql.SQLException;
+
+/** Failures told apart by SQLState class, which H2, PostgreSQL and MySQL agree on (vendor codes differ). */
+final class SqlStates {
+    private SqlStates() {}
+
+    /**
+     * Class 23, integrity constraint violation. The inserts that ask only break their table's key, so it
+     * means: a row with that key exists already (MySQL reports duplicates only as the class, 23000).
+     */
+    static boolean isDuplicateKey(Throwable failure) {
+        return hasStateClass(failure, "23");
+    }
+
+    /** Class 40, transaction rollback: the database chose this transaction as a deadlock or serialization victim. */
+    static boolean isTransactionConflict(Throwable failure) {
+        return hasStateClass(failure, "40");
+    }
+
+    private static boolean hasStateClass(Throwable failure, String stateClass) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(stateClass)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.wxlogin.adapters.persistence;
+
+import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.login.LoginCode;
+import dev.wxlogin.domain.port.out.ForRememberingExchangedCodes;
+import dev.wxlogin.domain.port.out.ForRememberingExchangedCodesContract;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JdbiExchangedCodesAdapterTest extends ForRememberingExchangedCodesContract {
+    private static final AppId APP = new AppId("wxadapter00000001");
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final Database database = TestDatabases.inMemory();
+    private final JdbiExchangedCodesAdapter codes = new JdbiExchangedCodesAdapter(database.jdbi());
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
+    }
+
+    @Override
+    protected ForRememberingExchangedCodes codes() {
+        return codes;
+    }
+
+    @Test
+    void onlyTheFingerprintIsStored() {
+        codes.claim(APP, new LoginCode("the-code-itself"), NOW, NOW.plusSeconds(300));
+
+        String stored = database.jdbi().withHandle(h -> h.createQuery("SELECT code_hash FROM exchanged_code")
+                .mapTo(String.class).one());
+        assertThat(stored).isEqualTo(new LoginCode("the-code-itself").fingerprint());
+    }
+
+    @Test
+    void aClaimCommitsEvenWhenTheCallersTransactionRollsBack() {
+        var transactions = new JdbiTransactionsAdapter(database.jdbi());
+
+        assertThatThrownBy(() -> transactions.inTransaction(() -> {
+            codes.claim(APP, new LoginCode("claimed-in-a-failed-login"), NOW, NOW.plusSeconds(300));
+            throw new IllegalStateException("the login failed afterwards");
+        })).hasMessage("the login failed afterwards");
+
+        assertThat(codes.claim(APP, new LoginCode("claimed-in-a-failed-login"), NOW, NOW.plusSeconds(300))).isFalse();
+    }
+
+    @Test
+    void exactlyOneOfManyConcurrentTakeoversOfALapsedClaimWins() throws Exception {
+        LoginCode code = new LoginCode("code-lapsed-race");
+        codes.claim(APP, code, NOW, NOW.plusSeconds(10));
+        Instant later = NOW.plusSeconds(60);
+        int threads = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return codes.claim(APP, code, later, later.plusSeconds(300));
+                }));
+            }
+            start.countDown();
+            int winners = 0;
+            for (Future<Boolean> result : results) {
+                winners += result.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        }
+    }
+}
