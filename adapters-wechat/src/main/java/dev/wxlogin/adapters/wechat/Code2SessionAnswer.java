@@ -2,14 +2,8 @@ package dev.wxlogin.adapters.wechat;
 
 import dev.wxlogin.domain.login.WeChatIdentity;
 
-/** What one jscode2session call came to, before it is turned into an identity or a domain error. */
+/** What one jscode2session call came to, before it becomes an identity or a domain error. */
 sealed interface Code2SessionAnswer {
-
-    /** Only these leave the single-use code unconsumed, so only these may be tried again. */
-    default boolean worthRetrying() {
-        return this instanceof Refused refused && refused.errcode() == Code2SessionFailures.SYSTEM_BUSY
-                || this instanceof NotSent;
-    }
 
     /** Short, secret-free words for the debug log. */
     String summary();
@@ -21,8 +15,16 @@ sealed interface Code2SessionAnswer {
         }
     }
 
+    sealed interface Failure extends Code2SessionAnswer {
+        /** Only these leave the single-use code unconsumed, so only these may be tried again. */
+        default boolean worthRetrying() {
+            return this instanceof Refused refused && refused.errcode() == Code2SessionFailures.SYSTEM_BUSY
+                    || this instanceof NotSent;
+        }
+    }
+
     /** WeChat's errcode; its errmsg is kept for operators (it names the caller's IP on 40164, for one). */
-    record Refused(int errcode, String errmsg) implements Code2SessionAnswer {
+    record Refused(int errcode, String errmsg) implements Failure {
         @Override
         public String summary() {
             return "errcode " + errcode;
@@ -30,7 +32,7 @@ sealed interface Code2SessionAnswer {
     }
 
     /** An answer that is not a code2Session result: wrong status, not JSON, fields missing or malformed. */
-    record Unreadable(String what) implements Code2SessionAnswer {
+    record Unreadable(String what) implements Failure {
         @Override
         public String summary() {
             return "unreadable answer: " + what;
@@ -38,7 +40,7 @@ sealed interface Code2SessionAnswer {
     }
 
     /** The connection failed before the request left, so WeChat never saw the code. */
-    record NotSent(String failure) implements Code2SessionAnswer {
+    record NotSent(String failure) implements Failure {
         @Override
         public String summary() {
             return "not sent: " + failure;
@@ -46,7 +48,7 @@ sealed interface Code2SessionAnswer {
     }
 
     /** The request may have reached WeChat and consumed the code, but no answer came back. */
-    record Unanswered(String failure) implements Code2SessionAnswer {
+    record Unanswered(String failure) implements Failure {
         @Override
         public String summary() {
             return "unanswered: " + failure;

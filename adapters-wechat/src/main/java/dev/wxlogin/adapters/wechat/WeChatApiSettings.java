@@ -16,11 +16,14 @@ import java.util.Set;
  * @param baseUrl        {@link #WECHAT_BASE_URL} in production, the sandbox's {@code baseUrl()} otherwise
  * @param miniPrograms   the AppID/AppSecret pairs, one per AppID
  * @param connectTimeout how long to wait for a TCP/TLS connection
- * @param requestTimeout how long to wait for a complete answer once connected
+ * @param requestTimeout how long one call may take in all, from connecting to the last byte of the answer
  * @param retry          when and how often a failed call is tried again
+ * @param breaker        when to stop calling WeChat for a while because it looks down
+ * @param bulkhead       how many calls may wait on WeChat at once
  */
 public record WeChatApiSettings(
-        URI baseUrl, List<MiniProgram> miniPrograms, Duration connectTimeout, Duration requestTimeout, Retry retry) {
+        URI baseUrl, List<MiniProgram> miniPrograms, Duration connectTimeout, Duration requestTimeout, Retry retry,
+        Breaker breaker, Bulkhead bulkhead) {
 
     public static final URI WECHAT_BASE_URL = URI.create("https://api.weixin.qq.com");
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(1);
@@ -33,11 +36,14 @@ public record WeChatApiSettings(
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(requestTimeout, "requestTimeout");
         Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(breaker, "breaker");
+        Objects.requireNonNull(bulkhead, "bulkhead");
     }
 
-    /** The defaults: 1 s to connect, 3 s to answer, {@link Retry#DEFAULT}. */
+    /** The defaults: 1 s to connect, 3 s to answer, and each nested record's {@code DEFAULT}. */
     public static WeChatApiSettings of(URI baseUrl, List<MiniProgram> miniPrograms) {
-        return new WeChatApiSettings(baseUrl, miniPrograms, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, Retry.DEFAULT);
+        return new WeChatApiSettings(baseUrl, miniPrograms, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT,
+                Retry.DEFAULT, Breaker.DEFAULT, Bulkhead.DEFAULT);
     }
 
     /**
@@ -63,6 +69,63 @@ public record WeChatApiSettings(
         }
     }
 
+    /**
+     * A circuit breaker over whole exchanges, retries included: while WeChat looks down, exchanges fail at once
+     * instead of each waiting out its timeouts. An exchange counts as failed when WeChat could not be reached,
+     * did not answer, answered garbage or stayed busy; as slow when it took longer than the threshold. Answers
+     * about the user's code, quota or our own credentials count as successes: they show WeChat at work.
+     *
+     * @param window              the time-based sliding window the rates are taken over, in whole seconds
+     * @param minimumCalls        the exchanges the window must hold before the rates count
+     * @param failureRatePercent  the failure rate that opens the breaker
+     * @param slowCallThreshold   from how long an exchange counts as slow
+     * @param slowCallRatePercent the rate of slow exchanges that opens the breaker
+     * @param openFor             how long an open breaker fails exchanges before letting probes through (half-open)
+     * @param halfOpenCalls       the probes; once they are back, their rates close the breaker or open it again
+     */
+    public record Breaker(Duration window, int minimumCalls, float failureRatePercent, Duration slowCallThreshold,
+                          float slowCallRatePercent, Duration openFor, int halfOpenCalls) {
+        public static final Duration MAX_WINDOW = Duration.ofHours(1);
+        public static final Breaker DEFAULT = new Breaker(Duration.ofSeconds(30), 20, 50, Duration.ofSeconds(2), 50,
+                Duration.ofSeconds(30), 5);
+
+        public Breaker {
+            Objects.requireNonNull(window, "window");
+            // Resilience4j keeps one bucket per second of a time-based window.
+            if (window.toSeconds() < 1 || window.toNanosPart() != 0 || window.compareTo(MAX_WINDOW) > 0) {
+                throw new IllegalArgumentException(
+                        "window must be whole seconds, from 1 s to " + MAX_WINDOW.toSeconds() + " s");
+            }
+            requireAtLeastOne(minimumCalls, "minimumCalls");
+            requirePercentage(failureRatePercent, "failureRatePercent");
+            requirePositive(slowCallThreshold, "slowCallThreshold");
+            requirePercentage(slowCallRatePercent, "slowCallRatePercent");
+            Objects.requireNonNull(openFor, "openFor");
+            if (openFor.toMillis() < 1) {
+                throw new IllegalArgumentException("openFor must be at least 1 ms");
+            }
+            requireAtLeastOne(halfOpenCalls, "halfOpenCalls");
+        }
+
+        private static void requirePercentage(float percent, String name) {
+            if (!(percent > 0 && percent <= 100)) {
+                throw new IllegalArgumentException(name + " must be above 0 and at most 100");
+            }
+        }
+    }
+
+    /**
+     * A cap on the exchanges under way at once; any more fail at once as busy rather than queue, so that a slow
+     * WeChat cannot tie up every request thread of this server.
+     */
+    public record Bulkhead(int maxConcurrentCalls) {
+        public static final Bulkhead DEFAULT = new Bulkhead(50);
+
+        public Bulkhead {
+            requireAtLeastOne(maxConcurrentCalls, "maxConcurrentCalls");
+        }
+    }
+
     private static void requireUsableBaseUrl(URI baseUrl) {
         Objects.requireNonNull(baseUrl, "baseUrl");
         boolean http = "http".equalsIgnoreCase(baseUrl.getScheme()) || "https".equalsIgnoreCase(baseUrl.getScheme());
@@ -79,6 +142,12 @@ public record WeChatApiSettings(
             if (!seen.add(miniProgram.appId())) {
                 throw new IllegalArgumentException("AppID " + miniProgram.appId() + " is configured more than once");
             }
+        }
+    }
+
+    private static void requireAtLeastOne(int count, String name) {
+        if (count < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1");
         }
     }
 

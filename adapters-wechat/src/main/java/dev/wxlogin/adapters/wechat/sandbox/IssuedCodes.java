@@ -1,0 +1,51 @@
+package dev.wxlogin.adapters.wechat.sandbox;
+
+import dev.wxlogin.domain.Randomness;
+import dev.wxlogin.domain.app.AppId;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** The codes {@code wx.login()} handed out: each for one app and one user, usable once, for a limited time. */
+final class IssuedCodes {
+    record Issued(AppId appId, String user, Instant issuedAt, boolean used) {}
+
+    private final ConcurrentMap<String, Issued> codes = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Duration ttl;
+
+    IssuedCodes(Clock clock, Duration ttl) {
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    /** 24 random bytes as 32 base64url characters, the length of a real code. */
+    String issue(AppId appId, String user) {
+        Instant now = clock.instant();
+        // Expired codes answer 40029 whether remembered or not: forgetting them keeps memory bounded.
+        codes.values().removeIf(issued -> expired(issued, now));
+        String code = Randomness.base64url(24);
+        codes.put(code, new Issued(appId, user, now, false));
+        return code;
+    }
+
+    /** The code if it was issued for this app and has not expired, used or not. */
+    Optional<Issued> find(String code, AppId appId) {
+        Issued issued = codes.get(code);
+        boolean valid = issued != null && issued.appId().equals(appId) && !expired(issued, clock.instant());
+        return valid ? Optional.of(issued) : Optional.empty();
+    }
+
+    /** Marks the code used; false if it was used already, by this call's rival or before. */
+    boolean use(String code, Issued issued) {
+        return !issued.used() && codes.replace(code, issued, new Issued(issued.appId(), issued.user(), issued.issuedAt(), true));
+    }
+
+    private boolean expired(Issued issued, Instant now) {
+        return !now.isBefore(issued.issuedAt().plus(ttl));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.wxlogin.adapters.wechat.sandbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** WeChat's answer bodies: compact JSON, errors with exactly {@code errcode} and {@code errmsg}. */
+final class Replies {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Clock clock;
+
+    Replies(Clock clock) {
+        this.clock = clock;
+    }
+
+    String error(WeChatError error) {
+        return JSON.createObjectNode()
+                .put("errcode", error.errcode)
+                .put("errmsg", error.text + " rid: " + requestId())
+                .toString();
+    }
+
+    /** In the order WeChat sends them, and without errcode, which code2Session omits on success. */
+    String identity(String sessionKey, String openId, Optional<String> unionId) {
+        ObjectNode body = JSON.createObjectNode().put("session_key", sessionKey).put("openid", openId);
+        unionId.ifPresent(id -> body.put("unionid", id));
+        return body.toString();
+    }
+
+    /** Like WeChat's rid: the time in hex, then two random groups. */
+    private String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "%08x-%08x-%08x".formatted((int) clock.instant().getEpochSecond(), random.nextInt(), random.nextInt());
+    }
+}

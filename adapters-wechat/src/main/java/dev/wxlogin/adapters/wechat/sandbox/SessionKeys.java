@@ -1,0 +1,40 @@
+package dev.wxlogin.adapters.wechat.sandbox;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** Each user's current session_key, rotated on an exchange only once the rotation period has passed. */
+final class SessionKeys {
+    private record Current(String key, Instant rotatedAt) {}
+
+    private final SecureRandom random = new SecureRandom();
+    private final ConcurrentMap<String, Current> byOpenId = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Duration rotationPeriod;
+
+    SessionKeys(Clock clock, Duration rotationPeriod) {
+        this.clock = clock;
+        this.rotationPeriod = rotationPeriod;
+    }
+
+    /** The key to hand out for an exchange now: the current one, or a new one if it is due. */
+    String onExchange(String openId) {
+        Instant now = clock.instant();
+        return byOpenId.compute(openId, (id, current) ->
+                current == null || !now.isBefore(current.rotatedAt().plus(rotationPeriod))
+                        ? new Current(newKey(), now)
+                        : current).key();
+    }
+
+    /** Base64 of 16 random bytes: 24 characters, like WeChat's. */
+    private String newKey() {
+        byte[] key = new byte[16];
+        random.nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.wxlogin.adapters.wechat.sandbox;
+
+/** The jscode2session errors the sandbox answers with, worded as WeChat words them. */
+enum WeChatError {
+    SYSTEM_ERROR(-1, "system error"),
+    INVALID_GRANT_TYPE(40002, "invalid grant_type"),
+    INVALID_APPID(40013, "invalid appid"),
+    INVALID_CODE(40029, "invalid code"),
+    INVALID_APPSECRET(40125, "invalid appsecret"),
+    CODE_USED(40163, "code been used"),
+    CODE_BLOCKED(40226, "code blocked"),
+    APPID_MISSING(41002, "appid missing"),
+    APPSECRET_MISSING(41004, "appsecret missing"),
+    CODE_MISSING(41008, "missing code"),
+    MINUTE_QUOTA_REACHED(45011, "api minute-quota reach limit mustslower retry next minute");
+
+    final int errcode;
+    final String text;
+
+    WeChatError(int errcode, String text) {
+        this.errcode = errcode;
+        this.text = text;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.wxlogin.adapters.wechat.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.app.MiniProgram;
+import dev.wxlogin.domain.error.InvalidInput;
+import dev.wxlogin.domain.login.LoginCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A local fake of WeChat's code2Session, for development and CI: {@link #wxLogin} plays {@code wx.login()} on a
+ * phone, and {@code GET /sns/jscode2session} on {@link #baseUrl()} answers as WeChat does (HTTP 200, compact
+ * JSON labelled {@code text/plain}, errcodes with a {@code rid}). Listens on the loopback interface only.
+ * Nothing here logs a code, a secret or a session_key.
+ */
+public final class WeChatSandbox implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WeChatSandbox.class);
+    private static final Pattern SIMULATED_USER = Pattern.compile("[A-Za-z0-9_.@-]{1,64}");
+
+    private final SandboxSettings settings;
+    private final Map<String, SandboxApp> apps;
+    private final IssuedCodes codes;
+    private final Jscode2SessionHandler jscode2session;
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private HttpServer server;
+    private ExecutorService executor;
+
+    public WeChatSandbox(SandboxSettings settings) {
+        this.settings = settings;
+        this.apps = settings.apps().stream()
+                .collect(Collectors.toUnmodifiableMap(app -> app.appId().value(), Function.identity()));
+        this.codes = new IssuedCodes(settings.clock(), settings.codeTtl());
+        Replies replies = new Replies(settings.clock());
+        CodeExchange codeExchange = new CodeExchange(apps, codes,
+                new SimulatedIdentities(settings.openIdSeed()),
+                new SessionKeys(settings.clock(), settings.sessionKeyRotationPeriod()),
+                new MinuteQuota(settings.clock(), settings.minuteQuotaPerOpenId()),
+                settings.riskyUsers(), replies);
+        this.jscode2session = new Jscode2SessionHandler(
+                codeExchange, settings.faults(), replies, settings.contentType(), closing);
+    }
+
+    /** Binds the port and starts answering; a sandbox starts once. */
+    public synchronized WeChatSandbox start() {
+        if (server != null || closing.getCount() == 0) {
+            throw new IllegalStateException("a sandbox starts only once");
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the WeChat sandbox cannot listen on port " + settings.port(), e);
+        }
+        executor = Executors.newVirtualThreadPerTaskExecutor();
+        server.setExecutor(executor);
+        server.createContext(Jscode2SessionHandler.PATH, jscode2session);
+        server.start();
+        LOG.info("WeChat sandbox listening on {} for AppIDs {}", baseUrl(), apps.keySet());
+        return this;
+    }
+
+    /** Where to send jscode2session calls, e.g. {@code http://127.0.0.1:54321}. */
+    public synchronized URI baseUrl() {
+        if (server == null) {
+            throw new IllegalStateException("the sandbox has not been started");
+        }
+        InetSocketAddress address = server.getAddress();
+        return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
+    }
+
+    /** The credentials of the sandbox's apps, for configuring a client. */
+    public List<MiniProgram> miniPrograms() {
+        return settings.apps().stream().map(SandboxApp::miniProgram).toList();
+    }
+
+    /**
+     * A new login code for a simulated user, as {@code wx.login()} gives a phone. The same user always has
+     * the same openid in an app, and the same unionid in every app bound to the Open Platform.
+     *
+     * @param simulatedUser 1 to 64 letters, digits, '_', '-', '.' or '@'
+     * @throws InvalidInput for an AppID the sandbox does not know, or a malformed user name
+     */
+    public LoginCode wxLogin(AppId appId, String simulatedUser) {
+        if (!apps.containsKey(appId.value())) {
+            throw new InvalidInput("The WeChat sandbox knows no AppID " + appId);
+        }
+        if (simulatedUser == null || !SIMULATED_USER.matcher(simulatedUser).matches()) {
+            throw new InvalidInput("A simulated user name must be 1 to 64 letters, digits, '_', '-', '.' or '@'");
+        }
+        return new LoginCode(codes.issue(appId, simulatedUser));
+    }
+
+    /** The misbehaviour to show, changeable while the sandbox runs. */
+    public SandboxFaults faults() {
+        return settings.faults();
+    }
+
+    /** How many jscode2session calls arrived since the start, faulty answers included. */
+    public long exchangeCalls() {
+        return jscode2session.calls();
+    }
+
+    /** Stops listening; hanging and delayed calls end unanswered. */
+    @Override
+    public synchronized void close() {
+        boolean open = closing.getCount() > 0;
+        closing.countDown();
+        if (open && server != null) {
+            server.stop(0);
+            executor.close();
+        }
+    }
+}

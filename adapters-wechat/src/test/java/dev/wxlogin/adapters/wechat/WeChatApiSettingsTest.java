@@ -1,0 +1,95 @@
+package dev.wxlogin.adapters.wechat;
+
+import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.app.AppSecret;
+import dev.wxlogin.domain.app.MiniProgram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WeChatApiSettingsTest {
+    private static final MiniProgram APP = new MiniProgram(new AppId("wx0123456789abcdef"), new AppSecret("secret-1f2e3d"));
+
+    @Test
+    void defaultsToShortTimeoutsAndTwoRetries() {
+        WeChatApiSettings settings = WeChatApiSettings.of(WeChatApiSettings.WECHAT_BASE_URL, List.of(APP));
+
+        assertThat(settings.baseUrl()).hasToString("https://api.weixin.qq.com");
+        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.requestTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(settings.retry().maxRetries()).isEqualTo(2);
+        assertThat(settings.breaker()).isEqualTo(new WeChatApiSettings.Breaker(Duration.ofSeconds(30), 20, 50,
+                Duration.ofSeconds(2), 50, Duration.ofSeconds(30), 5));
+        assertThat(settings.bulkhead().maxConcurrentCalls()).isEqualTo(50);
+        assertThat(settings.toString()).doesNotContain(APP.secret().value());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://api.weixin.qq.com", "/sns", "https://user:pw@api.weixin.qq.com",
+            "https://api.weixin.qq.com?x=1", "https://api.weixin.qq.com#top"})
+    void refusesABaseUrlTheQueryCannotBeAppendedTo(String baseUrl) {
+        assertThatThrownBy(() -> WeChatApiSettings.of(URI.create(baseUrl), List.of(APP)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void refusesTheSameAppIdTwiceWithoutNamingItsSecrets() {
+        MiniProgram again = new MiniProgram(APP.appId(), new AppSecret("other-secret-9a8b"));
+
+        assertThatThrownBy(() -> WeChatApiSettings.of(WeChatApiSettings.WECHAT_BASE_URL, List.of(APP, again)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(APP.appId().value())
+                .message().doesNotContain(APP.secret().value(), again.secret().value());
+    }
+
+    @Test
+    void refusesNonPositiveTimeouts() {
+        assertThatThrownBy(() -> new WeChatApiSettings(WeChatApiSettings.WECHAT_BASE_URL, List.of(APP),
+                Duration.ZERO, Duration.ofSeconds(3), WeChatApiSettings.Retry.DEFAULT,
+                WeChatApiSettings.Breaker.DEFAULT, WeChatApiSettings.Bulkhead.DEFAULT))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void refusesMoreThanTwoRetriesAndInvertedDelays() {
+        assertThatThrownBy(() -> new WeChatApiSettings.Retry(3, Duration.ofMillis(1), Duration.ofMillis(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WeChatApiSettings.Retry(2, Duration.ofMillis(2), Duration.ofMillis(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "PT0S,     20, 50,  PT2S, 50,  PT30S, 5",
+            "PT1.5S,   20, 50,  PT2S, 50,  PT30S, 5",
+            "PT1H1S,   20, 50,  PT2S, 50,  PT30S, 5",
+            "PT30S,     0, 50,  PT2S, 50,  PT30S, 5",
+            "PT30S,    20,  0,  PT2S, 50,  PT30S, 5",
+            "PT30S,    20, 101, PT2S, 50,  PT30S, 5",
+            "PT30S,    20, NaN, PT2S, 50,  PT30S, 5",
+            "PT30S,    20, 50,  PT0S, 50,  PT30S, 5",
+            "PT30S,    20, 50,  PT2S, 0,   PT30S, 5",
+            "PT30S,    20, 50,  PT2S, 50,  PT0S,  5",
+            "PT30S,    20, 50,  PT2S, 50,  PT30S, 0",
+    })
+    void refusesABreakerResilience4jCouldNotRun(Duration window, int minimumCalls, float failureRatePercent,
+                                                Duration slowCallThreshold, float slowCallRatePercent,
+                                                Duration openFor, int halfOpenCalls) {
+        assertThatThrownBy(() -> new WeChatApiSettings.Breaker(window, minimumCalls, failureRatePercent,
+                slowCallThreshold, slowCallRatePercent, openFor, halfOpenCalls))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void refusesABulkheadThatAdmitsNoCall() {
+        assertThatThrownBy(() -> new WeChatApiSettings.Bulkhead(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
