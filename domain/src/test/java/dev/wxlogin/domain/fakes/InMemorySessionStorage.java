@@ -43,7 +43,7 @@ public final class InMemorySessionStorage implements ForStoringSessions {
     @Override
     public synchronized boolean touch(SessionId id, Instant now, Instant idleCutoff) {
         Session s = sessions.get(id);
-        if (s == null || !live(s, now, idleCutoff)) {
+        if (s == null || !live(s, now, idleCutoff) || !s.lastSeenAt().isBefore(now)) {
             return false;
         }
         sessions.put(id, new Session(s.id(), s.tokenHash(), s.userId(), s.appId(), s.client(), s.createdAt(), now,

@@ -24,7 +24,8 @@ public interface ForStoringSessions {
 
     /**
      * Records a use at {@code now}, only if the session is still live: an expired or ended session is
-     * never brought back. Returns whether the row changed.
+     * never brought back, and a last-seen time is never moved backwards (instance clocks may differ).
+     * Returns whether the row changed.
      */
     boolean touch(SessionId id, Instant now, Instant idleCutoff);
 

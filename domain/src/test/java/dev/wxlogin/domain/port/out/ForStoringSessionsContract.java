@@ -102,6 +102,16 @@ public abstract class ForStoringSessionsContract {
     }
 
     @Test
+    void aTouchFromAnInstanceWhoseClockIsBehindDoesNotMoveLastSeenBackwards() {
+        Session session = stored(NOW, NOW.plusSeconds(120), NOW.plus(Duration.ofDays(7)));
+        Instant skewed = NOW.plusSeconds(90);
+
+        assertThat(sessions().touch(session.id(), skewed, idleCutoff(skewed))).isFalse();
+
+        assertThat(sessions().findByTokenHash(session.tokenHash()).orElseThrow().lastSeenAt()).isEqualTo(NOW.plusSeconds(120));
+    }
+
+    @Test
     void touchingAnIdleExpiredSessionDoesNotReviveIt() {
         Session session = stored(NOW, NOW, NOW.plus(Duration.ofDays(7)));
         Instant tooLate = NOW.plus(IDLE).plusSeconds(1);

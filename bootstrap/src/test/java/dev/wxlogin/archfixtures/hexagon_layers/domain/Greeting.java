@@ -1,0 +1,5 @@
+package dev.wxlogin.archfixtures.hexagon_layers.domain;
+
+/** Compliant: the Domain layer. */
+public record Greeting(String text) {
+}

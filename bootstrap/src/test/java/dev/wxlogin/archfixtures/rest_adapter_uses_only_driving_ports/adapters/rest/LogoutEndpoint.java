@@ -1,0 +1,19 @@
+package dev.wxlogin.archfixtures.rest_adapter_uses_only_driving_ports.adapters.rest;
+
+import dev.wxlogin.archfixtures.rest_adapter_uses_only_driving_ports.domain.port.out.ForStoringSessions;
+
+/**
+ * VIOLATION of restAdapterUsesOnlyDrivingPorts: the REST adapter deletes a session through a driven port
+ * (port.out) instead of asking a use case (a port.in interface such as ForLoggingOut).
+ */
+public final class LogoutEndpoint {
+    private final ForStoringSessions sessions;
+
+    public LogoutEndpoint(ForStoringSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    public void logOut(String token) {
+        sessions.delete(token);
+    }
+}
