@@ -22,13 +22,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** The use cases, each returned as its driving port. */
 @Configuration(proxyBeanMethods = false)
 class ApplicationConfiguration {
+    /** Milliseconds: what the database stores, so a session read back equals the one written. */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 
     @Bean

@@ -1,8 +1,10 @@
 package dev.wxlogin.bootstrap;
 
 import dev.wxlogin.adapters.persistence.Database;
+import dev.wxlogin.adapters.rest.Readiness;
 import dev.wxlogin.adapters.rest.RestApi;
 import dev.wxlogin.adapters.rest.RestSettings;
+import dev.wxlogin.adapters.wechat.WeChatApiLoginCodeAdapter;
 import dev.wxlogin.domain.port.in.ForAuthenticating;
 import dev.wxlogin.domain.port.in.ForGettingSandboxCodes;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
@@ -12,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,11 +26,20 @@ class RestConfiguration {
     @Bean(initMethod = "start", destroyMethod = "stop")
     RestApi restApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
                     ForManagingSessions sessions, ObjectProvider<ForGettingSandboxCodes> sandbox,
-                    Database database, WeChatEndpoint endpoint, Settings settings) {
+                    Database database, WeChatApiLoginCodeAdapter wechat, WeChatEndpoint endpoint, Settings settings) {
         RestSettings rest = new RestSettings(settings.host(), settings.port(), endpoint.defaultApp(),
                 RestSettings.DEFAULT_MAX_BODY_BYTES, settings.trustedProxies(), RestSettings.DEFAULT_MAX_REQUEST_HEADER_BYTES,
-                RestSettings.DEFAULT_IDLE_TIMEOUT, RestSettings.DEFAULT_STOP_TIMEOUT);
+                RestSettings.DEFAULT_IDLE_TIMEOUT, RestSettings.DEFAULT_STOP_TIMEOUT, settings.rateLimits());
         return new RestApi(loggingIn, authenticating, loggingOut, sessions, Optional.ofNullable(sandbox.getIfAvailable()),
-                rest, database::isReachable);
+                rest, () -> readiness(database, wechat));
+    }
+
+    /**
+     * Ready when the database answers. WeChat's breaker is reported, not required: while WeChat is down,
+     * requests on existing sessions still work, and every instance would be equally unready anyway.
+     */
+    private static Readiness readiness(Database database, WeChatApiLoginCodeAdapter wechat) {
+        boolean databaseUp = database.isReachable();
+        return new Readiness(databaseUp, Map.of("database", databaseUp ? "UP" : "DOWN", "wechat", wechat.breakerState()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.wxlogin.bootstrap;
 
 import dev.wxlogin.adapters.persistence.Database;
+import dev.wxlogin.adapters.rest.RateLimits;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.app.AppSecret;
 import dev.wxlogin.domain.error.InvalidInput;
@@ -37,6 +38,7 @@ public record Settings(
         Optional<String> dataKey,
         List<String> retiredDataKeys,
         List<String> trustedProxies,
+        RateLimits rateLimits,
         Duration cleanupInterval,
         int cleanupBatchSize) {
 
@@ -73,6 +75,9 @@ public record Settings(
                 config.text("WXLOGIN_DATA_KEY"),
                 list(config.text("WXLOGIN_DATA_KEYS_RETIRED", "")),
                 list(config.text("WXLOGIN_TRUSTED_PROXIES", "")),
+                new RateLimits(
+                        config.integer("WXLOGIN_RATE_LOGIN_PER_IP", (int) RateLimits.DEFAULT.perIpPerMinute(), 0, 1_000_000),
+                        config.integer("WXLOGIN_RATE_LOGIN_GLOBAL", (int) RateLimits.DEFAULT.globalPerSecond(), 0, 1_000_000)),
                 config.duration("WXLOGIN_CLEANUP_INTERVAL", Duration.ofMinutes(1)),
                 config.integer("WXLOGIN_CLEANUP_BATCH", 500, 1, 100_000));
     }

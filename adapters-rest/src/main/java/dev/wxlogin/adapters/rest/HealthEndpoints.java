@@ -1,15 +1,17 @@
 package dev.wxlogin.adapters.rest;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.javalin.http.Context;
 
-import java.util.function.BooleanSupplier;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** Liveness (the process answers) and readiness (its dependencies do), for load balancers and orchestrators. */
 final class HealthEndpoints {
-    private final BooleanSupplier ready;
+    private final Supplier<Readiness> readiness;
 
-    HealthEndpoints(BooleanSupplier ready) {
-        this.ready = ready;
+    HealthEndpoints(Supplier<Readiness> readiness) {
+        this.readiness = readiness;
     }
 
     void health(Context ctx) {
@@ -17,10 +19,15 @@ final class HealthEndpoints {
     }
 
     void ready(Context ctx) {
-        if (ready.getAsBoolean()) {
-            ctx.json(new ResponseBodies.Status("READY"));
+        Readiness now = readiness.get();
+        if (now.ready()) {
+            ctx.json(new ResponseBodies.Ready("READY", now.checks()));
         } else {
-            ProblemResponses.write(ctx, ProblemType.NOT_READY.problem());
+            Problem problem = ProblemType.NOT_READY.problem();
+            ProblemResponses.write(ctx, problem, new NotReady(problem, now.checks()));
         }
     }
+
+    // The checks as an RFC 9457 extension member, so whoever reads the 503 sees which dependency is down.
+    record NotReady(@JsonUnwrapped Problem problem, Map<String, String> checks) {}
 }

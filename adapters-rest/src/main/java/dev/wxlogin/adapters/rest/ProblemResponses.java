@@ -26,7 +26,12 @@ final class ProblemResponses {
     private ProblemResponses() {}
 
     static void write(Context ctx, Problem problem) {
-        ctx.status(problem.status()).json(problem).contentType(Problem.MEDIA_TYPE);
+        write(ctx, problem, problem);
+    }
+
+    /** {@code document} is {@code problem} with extension members, such as the checks of {@code not_ready}. */
+    static void write(Context ctx, Problem problem, Object document) {
+        ctx.status(problem.status()).json(document).contentType(Problem.MEDIA_TYPE);
     }
 
     static void domainFailure(DomainException failure, Context ctx) {
@@ -48,7 +53,7 @@ final class ProblemResponses {
                 };
             }
             case UpstreamFailure upstream -> {
-                upstream.retryAfter().ifPresent(wait -> ctx.header(Header.RETRY_AFTER, retryAfterSeconds(wait)));
+                upstream.retryAfter().ifPresent(wait -> retryAfter(ctx, wait));
                 yield switch (upstream.kind()) {
                     case BUSY -> ProblemType.UPSTREAM_BUSY.problem();
                     case RATE_LIMITED -> ProblemType.UPSTREAM_RATE_LIMITED.problem();
@@ -62,6 +67,7 @@ final class ProblemResponses {
     }
 
     static void adapterRefusal(ProblemException refusal, Context ctx) {
+        refusal.retryAfter().ifPresent(wait -> retryAfter(ctx, wait));
         write(ctx, refusal.problem());
     }
 
@@ -100,8 +106,8 @@ final class ProblemResponses {
     }
 
     // Whole seconds, rounded up: retrying early only earns another refusal.
-    private static String retryAfterSeconds(Duration wait) {
+    private static void retryAfter(Context ctx, Duration wait) {
         long seconds = wait.getNano() > 0 ? wait.getSeconds() + 1 : wait.getSeconds();
-        return Long.toString(Math.max(1, seconds));
+        ctx.header(Header.RETRY_AFTER, Long.toString(Math.max(1, seconds)));
     }
 }

@@ -24,6 +24,7 @@ enum ProblemType {
     URI_TOO_LONG(414, "uri_too_long", "URI too long", "The request URI is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "Unsupported media type",
             "The request body must be application/json"),
+    RATE_LIMITED(429, "rate_limited", "Too many requests", "Too many logins; try again later"),
     UPSTREAM_RATE_LIMITED(429, "upstream_rate_limited", "Too many logins",
             "WeChat limits how often this user may log in; try again later"),
     HEADERS_TOO_LARGE(431, "request_header_fields_too_large", "Request header fields too large",

@@ -8,6 +8,7 @@ import dev.wxlogin.domain.user.UnionId;
 import dev.wxlogin.domain.user.User;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON documents of successful responses. Each names exactly the fields it shows: nothing WeChat told us
@@ -17,6 +18,8 @@ final class ResponseBodies {
     private ResponseBodies() {}
 
     record Status(String status) {}
+
+    record Ready(String status, Map<String, String> checks) {}
 
     record SandboxCode(String code) {}
 

@@ -7,12 +7,13 @@ import dev.wxlogin.domain.port.in.ForGettingSandboxCodes;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
+import io.github.bucket4j.TimeMeter;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpResponseException;
 
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The HTTP API of wxlogin: JSON in and out, RFC 9457 problem+json for every error, bearer tokens in the
@@ -20,43 +21,56 @@ import java.util.function.BooleanSupplier;
  *
  * <pre>
  * GET    /health                  200 {"status":"UP"}
- * GET    /ready                   200 {"status":"READY"} | 503 not_ready
- * POST   /sandbox/code            200 {"code"}            (only with a sandbox)
- * POST   /api/v1/login            200 {"token","tokenType","expiresIn","user"}
+ * GET    /ready                   200 {"status":"READY","checks":{...}} | 503 not_ready, with "checks" too
+ * POST   /sandbox/code            200 {"code"}            (only with a sandbox; rate-limited)
+ * POST   /api/v1/login            200 {"token","tokenType","expiresIn","user"}  (rate-limited)
  * GET    /api/v1/me               200 the user and the current session
  * POST   /api/v1/logout           204 (any bearer token, even malformed or unknown)
  * GET    /api/v1/sessions         200 {"sessions":[...]}
  * DELETE /api/v1/sessions/{id}    204 | 404 not_found
  * POST   /api/v1/logout-all       200 {"ended":n}
  * </pre>
+ *
+ * <p>Rate-limited routes answer 429 {@code rate_limited} with {@code Retry-After} beyond {@link RateLimits}.
+ * Every request is logged in one line on {@code dev.wxlogin.adapters.rest.access} at INFO.
  */
 public final class RestApi {
     private final Javalin app;
 
     /**
      * @param sandbox   the sandbox's {@code wx.login()}, or empty when the sandbox is off (then its route is 404)
-     * @param readiness whether {@code /ready} reports ready; called on every probe, so it should be cheap
+     * @param readiness what {@code /ready} reports; called on every probe, so it should be cheap. See
+     *                  {@link Readiness} on states that are reported without making the instance unready.
      */
     public RestApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
                    ForManagingSessions sessions, Optional<ForGettingSandboxCodes> sandbox, RestSettings settings,
-                   BooleanSupplier readiness) {
+                   Supplier<Readiness> readiness) {
+        this(loggingIn, authenticating, loggingOut, sessions, sandbox, settings, readiness, TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    // Tests pass a clock they move, so that buckets refill without waiting.
+    RestApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
+            ForManagingSessions sessions, Optional<ForGettingSandboxCodes> sandbox, RestSettings settings,
+            Supplier<Readiness> readiness, TimeMeter time) {
         ObjectMapper json = JsonMapping.create();
         JsonRequestBodies bodies = new JsonRequestBodies(json, settings.maxBodyBytes());
         HealthEndpoints health = new HealthEndpoints(readiness);
-        LoginEndpoint login = new LoginEndpoint(loggingIn, bodies, new ClientAddresses(settings.trustedProxies()),
-                settings.defaultAppId());
+        ClientAddresses clientAddresses = new ClientAddresses(settings.trustedProxies());
+        RateLimiter limiter = new RateLimiter(settings.rateLimits(), clientAddresses, time);
+        LoginEndpoint login = new LoginEndpoint(loggingIn, bodies, clientAddresses, settings.defaultAppId());
         SessionEndpoints account = new SessionEndpoints(new BearerAuthentication(authenticating), loggingOut, sessions);
         Optional<SandboxEndpoint> sandboxCodes =
                 sandbox.map(port -> new SandboxEndpoint(port, bodies, settings.defaultAppId()));
 
         this.app = Javalin.create(config -> {
             HttpServerSetup.apply(config, settings, json);
+            config.requestLogger.http(AccessLog::log);
             RoutesConfig routes = config.routes;
             routes.before(ctx -> CommonHeaders.ALL.forEach(ctx::header));
             routes.get("/health", health::health);
             routes.get("/ready", health::ready);
-            sandboxCodes.ifPresent(endpoint -> routes.post("/sandbox/code", endpoint::code));
-            routes.post("/api/v1/login", login::logIn);
+            sandboxCodes.ifPresent(endpoint -> routes.post("/sandbox/code", limiter.limit(endpoint::code)));
+            routes.post("/api/v1/login", limiter.limit(login::logIn));
             routes.get("/api/v1/me", account::me);
             routes.post("/api/v1/logout", account::logOut);
             routes.get("/api/v1/sessions", account::list);

@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param idleTimeout           how long the server waits on a silent connection: a keep-alive connection
  *                              between requests, or a slow client sending its request or reading the answer
  * @param stopTimeout           how long {@link RestApi#stop()} waits for requests in flight
+ * @param rateLimits            how many logins per client IP and in all; {@link RateLimits#DEFAULT} unless tuned
  */
 public record RestSettings(String host, int port, AppId defaultAppId, int maxBodyBytes, List<String> trustedProxies,
-                           int maxRequestHeaderBytes, Duration idleTimeout, Duration stopTimeout) {
+                           int maxRequestHeaderBytes, Duration idleTimeout, Duration stopTimeout,
+                           RateLimits rateLimits) {
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
     public static final int DEFAULT_MAX_REQUEST_HEADER_BYTES = 8 * 1024;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
@@ -39,12 +41,13 @@ public record RestSettings(String host, int port, AppId defaultAppId, int maxBod
         trustedProxies = trustedProxies.stream().map(IpLiterals::requireLiteral).toList();
         requirePositive(idleTimeout, "idleTimeout");
         requirePositive(stopTimeout, "stopTimeout");
+        Objects.requireNonNull(rateLimits, "rateLimits");
     }
 
-    /** Loopback, a free port, the default limits and no proxies: a local server, or one in a test. */
+    /** Loopback, a free port, the default limits (rate limits too) and no proxies: a local server, or one in a test. */
     public static RestSettings local(AppId defaultAppId) {
         return new RestSettings("127.0.0.1", 0, defaultAppId, DEFAULT_MAX_BODY_BYTES, List.of(),
-                DEFAULT_MAX_REQUEST_HEADER_BYTES, DEFAULT_IDLE_TIMEOUT, DEFAULT_STOP_TIMEOUT);
+                DEFAULT_MAX_REQUEST_HEADER_BYTES, DEFAULT_IDLE_TIMEOUT, DEFAULT_STOP_TIMEOUT, RateLimits.DEFAULT);
     }
 
     private static void requirePositive(Duration duration, String name) {

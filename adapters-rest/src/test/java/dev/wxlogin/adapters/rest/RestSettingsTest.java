@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RestSettingsTest {
@@ -18,6 +19,7 @@ class RestSettingsTest {
         assertThat(LOCAL.maxBodyBytes()).isEqualTo(16 * 1024);
         assertThat(LOCAL.maxRequestHeaderBytes()).isEqualTo(8 * 1024);
         assertThat(LOCAL.trustedProxies()).isEmpty();
+        assertThat(LOCAL.rateLimits()).isEqualTo(new RateLimits(60, 500)).isEqualTo(RateLimits.DEFAULT);
     }
 
     @Test
@@ -33,10 +35,18 @@ class RestSettingsTest {
     @Test
     void nonsenseIsRefused() {
         assertThatThrownBy(() -> new RestSettings("0.0.0.0", 65_536, TestServer.APP_ID, 1, List.of(), 1,
-                Duration.ofSeconds(1), Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+                Duration.ofSeconds(1), Duration.ofSeconds(1), RateLimits.DEFAULT)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RestSettings("0.0.0.0", 0, TestServer.APP_ID, 0, List.of(), 1,
-                Duration.ofSeconds(1), Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+                Duration.ofSeconds(1), Duration.ofSeconds(1), RateLimits.DEFAULT)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RestSettings("0.0.0.0", 0, TestServer.APP_ID, 1, List.of(), 1,
-                Duration.ZERO, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+                Duration.ZERO, Duration.ofSeconds(1), RateLimits.DEFAULT)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void rateLimitsArePositiveOrZeroForNone() {
+        assertThatCode(() -> new RateLimits(0, 0)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> new RateLimits(-1, 500)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RateLimits(60, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TestServer.local(List.of(), null)).isInstanceOf(NullPointerException.class);
     }
 }

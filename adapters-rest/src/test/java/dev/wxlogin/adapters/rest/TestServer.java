@@ -16,12 +16,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.mockito.Mockito.mock;
 
-/** A real {@link RestApi} on 127.0.0.1 and a free port, with Mockito mocks for the driving ports. */
+/**
+ * A real {@link RestApi} on 127.0.0.1 and a free port, with Mockito mocks for the driving ports, a readiness
+ * to set and a clock for the rate limits that moves only when told.
+ */
 final class TestServer implements AutoCloseable {
     static final AppId APP_ID = new AppId("wx0123456789abcdef");
     static final String JSON = "application/json";
@@ -32,14 +36,15 @@ final class TestServer implements AutoCloseable {
     final ForLoggingOut loggingOut = mock(ForLoggingOut.class);
     final ForManagingSessions sessions = mock(ForManagingSessions.class);
     final ForGettingSandboxCodes sandbox = mock(ForGettingSandboxCodes.class);
-    final AtomicBoolean ready = new AtomicBoolean(true);
+    final AtomicReference<Readiness> readiness = new AtomicReference<>(new Readiness(true, Map.of("database", "UP")));
+    final ManualTime time = new ManualTime();
 
     private final RestApi api;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private TestServer(RestSettings settings, boolean withSandbox) {
         api = new RestApi(loggingIn, authenticating, loggingOut, sessions,
-                withSandbox ? Optional.of(sandbox) : Optional.empty(), settings, ready::get).start();
+                withSandbox ? Optional.of(sandbox) : Optional.empty(), settings, readiness::get, time).start();
     }
 
     static TestServer start() {
@@ -54,10 +59,18 @@ final class TestServer implements AutoCloseable {
         return new TestServer(localTrusting(List.of(proxies)), true);
     }
 
+    static TestServer limiting(RateLimits limits, String... trustedProxies) {
+        return new TestServer(local(List.of(trustedProxies), limits), true);
+    }
+
     static RestSettings localTrusting(List<String> proxies) {
+        return local(proxies, RateLimits.DEFAULT);
+    }
+
+    static RestSettings local(List<String> proxies, RateLimits limits) {
         RestSettings local = RestSettings.local(APP_ID);
         return new RestSettings(local.host(), local.port(), APP_ID, local.maxBodyBytes(), proxies,
-                local.maxRequestHeaderBytes(), local.idleTimeout(), local.stopTimeout());
+                local.maxRequestHeaderBytes(), local.idleTimeout(), local.stopTimeout(), limits);
     }
 
     int port() {
