@@ -16,10 +16,10 @@ import java.util.Objects;
  * once, and must outlive a login that fails after it.
  */
 public final class JdbiExchangedCodesAdapter implements ForRememberingExchangedCodes {
-    private final Jdbi jdbi;
+    private final Storage storage;
 
     public JdbiExchangedCodesAdapter(Jdbi jdbi) {
-        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.storage = new Storage(Objects.requireNonNull(jdbi, "jdbi"));
     }
 
     /**
@@ -30,7 +30,7 @@ public final class JdbiExchangedCodesAdapter implements ForRememberingExchangedC
     @Override
     public boolean claim(AppId appId, LoginCode code, Instant now, Instant expiresAt) {
         String fingerprint = code.fingerprint();
-        return Detached.autoCommit(jdbi, handle -> {
+        return storage.autoCommit(handle -> {
             ExchangedCodeDao dao = handle.attach(ExchangedCodeDao.class);
             try {
                 dao.insert(appId.value(), fingerprint, expiresAt.toEpochMilli());
@@ -46,7 +46,7 @@ public final class JdbiExchangedCodesAdapter implements ForRememberingExchangedC
 
     @Override
     public void release(AppId appId, LoginCode code) {
-        Detached.autoCommit(jdbi, handle -> {
+        storage.autoCommit(handle -> {
             handle.attach(ExchangedCodeDao.class).delete(appId.value(), code.fingerprint());
             return null;
         });
@@ -55,7 +55,7 @@ public final class JdbiExchangedCodesAdapter implements ForRememberingExchangedC
     @Override
     public int deleteExpired(Instant now, int limit) {
         long at = now.toEpochMilli();
-        return Detached.batch(jdbi, handle -> {
+        return storage.batch(handle -> {
             ExchangedCodeDao dao = handle.attach(ExchangedCodeDao.class);
             List<ExchangedCodeDao.Key> lapsed = dao.findLapsed(at, limit);
             return lapsed.isEmpty() ? 0 : dao.deleteLapsed(lapsed, at);

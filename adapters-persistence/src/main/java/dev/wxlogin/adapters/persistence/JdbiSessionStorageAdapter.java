@@ -17,45 +17,45 @@ import java.util.Optional;
 
 /** Sessions in {@code user_session}, found by the SHA-256 of their token. */
 public final class JdbiSessionStorageAdapter implements ForStoringSessions {
-    private final Jdbi jdbi;
+    private final Storage storage;
 
     /** @param jdbi the one {@link Database#jdbi()} all adapters share, so they join one transaction */
     public JdbiSessionStorageAdapter(Jdbi jdbi) {
-        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.storage = new Storage(Objects.requireNonNull(jdbi, "jdbi"));
     }
 
     @Override
     public void insert(Session session) {
-        jdbi.useExtension(SessionDao.class, dao -> dao.insert(toRow(session)));
+        storage.useDao(SessionDao.class, dao -> dao.insert(toRow(session)));
     }
 
     @Override
     public Optional<Session> findByTokenHash(TokenHash hash) {
-        return jdbi.withExtension(SessionDao.class, dao -> dao.findByTokenHash(hash.value()))
+        return storage.withDao(SessionDao.class, dao -> dao.findByTokenHash(hash.value()))
                 .map(JdbiSessionStorageAdapter::toSession);
     }
 
     @Override
     public List<Session> findLive(UserId user, Instant now, Instant idleCutoff) {
-        return jdbi.withExtension(SessionDao.class,
+        return storage.withDao(SessionDao.class,
                         dao -> dao.findLive(user.value(), now.toEpochMilli(), idleCutoff.toEpochMilli()))
                 .stream().map(JdbiSessionStorageAdapter::toSession).toList();
     }
 
     @Override
     public boolean touch(SessionId id, Instant now, Instant idleCutoff) {
-        return jdbi.withExtension(SessionDao.class,
+        return storage.withDao(SessionDao.class,
                 dao -> dao.touch(id.value(), now.toEpochMilli(), idleCutoff.toEpochMilli())) > 0;
     }
 
     @Override
     public boolean end(SessionId id, EndReason reason, Instant now) {
-        return jdbi.withExtension(SessionDao.class, dao -> dao.end(id.value(), reason.name(), now.toEpochMilli())) > 0;
+        return storage.withDao(SessionDao.class, dao -> dao.end(id.value(), reason.name(), now.toEpochMilli())) > 0;
     }
 
     @Override
     public int endAll(UserId user, EndReason reason, Instant now) {
-        return jdbi.withExtension(SessionDao.class, dao -> dao.endAll(user.value(), reason.name(), now.toEpochMilli()));
+        return storage.withDao(SessionDao.class, dao -> dao.endAll(user.value(), reason.name(), now.toEpochMilli()));
     }
 
     /**
@@ -67,7 +67,7 @@ public final class JdbiSessionStorageAdapter implements ForStoringSessions {
     public int deleteExpired(Instant now, Instant idleCutoff, int limit) {
         long at = now.toEpochMilli();
         long cutoff = idleCutoff.toEpochMilli();
-        return Detached.batch(jdbi, handle -> {
+        return storage.batch(handle -> {
             SessionDao dao = handle.attach(SessionDao.class);
             List<String> dead = dao.findDead(at, cutoff, limit);
             return dead.isEmpty() ? 0 : dao.deleteDead(dead, at, cutoff);

@@ -12,15 +12,15 @@ import java.util.function.Supplier;
  * {@link Jdbi}, so their statements join it without a handle passing through any port.
  */
 public final class JdbiTransactionsAdapter implements ForRunningTransactions {
-    private final Jdbi jdbi;
+    private final Storage storage;
 
     /** @param jdbi the one {@link Database#jdbi()} all adapters share */
     public JdbiTransactionsAdapter(Jdbi jdbi) {
-        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.storage = new Storage(Objects.requireNonNull(jdbi, "jdbi"));
     }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        return jdbi.inTransaction(handle -> work.get());
+        return storage.inTransaction(handle -> work.get());
     }
 }

@@ -20,12 +20,12 @@ import java.util.Optional;
 public final class JdbiUserStorageAdapter implements ForStoringUsers {
     private static final String BEFORE_INSERT = "before_user_insert";
 
-    private final Jdbi jdbi;
+    private final Storage storage;
     private final SessionKeyCipher cipher;
 
     /** @param jdbi the one {@link Database#jdbi()} all adapters share, so they join one transaction */
     public JdbiUserStorageAdapter(Jdbi jdbi, SessionKeyCipher cipher) {
-        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.storage = new Storage(Objects.requireNonNull(jdbi, "jdbi"));
         this.cipher = Objects.requireNonNull(cipher, "cipher");
     }
 
@@ -40,7 +40,7 @@ public final class JdbiUserStorageAdapter implements ForStoringUsers {
     public RecordedLogin recordLogin(AppId appId, WeChatIdentity identity, Instant now) {
         String unionId = identity.unionId().map(UnionId::value).orElse(null);
         long at = now.toEpochMilli();
-        return jdbi.inTransaction(handle -> {
+        return storage.inTransaction(handle -> {
             UserDao dao = handle.attach(UserDao.class);
             Optional<String> known = dao.findId(appId.value(), identity.openId().value());
             if (known.isEmpty()) {
@@ -82,18 +82,18 @@ public final class JdbiUserStorageAdapter implements ForStoringUsers {
 
     @Override
     public Optional<User> findById(UserId id) {
-        return jdbi.withExtension(UserDao.class, dao -> dao.find(id.value())).map(JdbiUserStorageAdapter::toUser);
+        return storage.withDao(UserDao.class, dao -> dao.find(id.value())).map(JdbiUserStorageAdapter::toUser);
     }
 
     @Override
     public Optional<SessionKey> sessionKeyOf(UserId id) {
-        return jdbi.withExtension(UserDao.class, dao -> dao.findSessionKey(id.value()))
+        return storage.withDao(UserDao.class, dao -> dao.findSessionKey(id.value()))
                 .flatMap(sealed -> cipher.open(id, sealed));
     }
 
     @Override
     public boolean disable(UserId id, Instant now) {
-        return jdbi.withExtension(UserDao.class, dao -> dao.disable(id.value(), now.toEpochMilli())) > 0;
+        return storage.withDao(UserDao.class, dao -> dao.disable(id.value(), now.toEpochMilli())) > 0;
     }
 
     private static User toUser(UserDao.Row row) {

@@ -1,6 +1,9 @@
 package dev.wxlogin.adapters.persistence;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 
 /** Failures told apart by SQLState class, which H2, PostgreSQL and MySQL agree on (vendor codes differ). */
 final class SqlStates {
@@ -17,6 +20,20 @@ final class SqlStates {
     /** Class 40, transaction rollback: the database chose this transaction as a deadlock or serialization victim. */
     static boolean isTransactionConflict(Throwable failure) {
         return hasStateClass(failure, "40");
+    }
+
+    /**
+     * The connection is gone or could not be had: class 08 (connection exception), or the JDBC types for
+     * it, which drivers and pools use whatever their SQLState (H2's broken session, Hikari's timeout).
+     */
+    static boolean isConnectionLoss(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException) {
+                return true;
+            }
+        }
+        return hasStateClass(failure, "08");
     }
 
     private static boolean hasStateClass(Throwable failure, String stateClass) {

@@ -6,6 +6,7 @@ import dev.wxlogin.domain.error.DomainException;
 import dev.wxlogin.domain.error.InvalidInput;
 import dev.wxlogin.domain.error.LoginRejected;
 import dev.wxlogin.domain.error.NotFound;
+import dev.wxlogin.domain.error.StorageUnavailable;
 import dev.wxlogin.domain.error.UpstreamFailure;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
@@ -22,6 +23,8 @@ import java.time.Duration;
 /** Turns every failure a handler can meet into a problem+json response. */
 final class ProblemResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
+    /** A pool waits 3 s for a connection before giving up; a few seconds more is a fair first retry. */
+    private static final Duration STORAGE_RETRY_AFTER = Duration.ofSeconds(5);
 
     private ProblemResponses() {}
 
@@ -60,6 +63,10 @@ final class ProblemResponses {
                     case UNAVAILABLE -> ProblemType.UPSTREAM_UNAVAILABLE.problem();
                     case MISCONFIGURED -> ProblemType.UPSTREAM_MISCONFIGURED.problem();
                 };
+            }
+            case StorageUnavailable ignored -> {
+                retryAfter(ctx, STORAGE_RETRY_AFTER);
+                yield ProblemType.STORAGE_UNAVAILABLE.problem();
             }
             // The same answer whether the thing is missing or someone else's.
             case NotFound ignored -> ProblemType.NOT_FOUND.problem();

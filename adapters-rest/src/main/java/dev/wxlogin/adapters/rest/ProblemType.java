@@ -35,6 +35,8 @@ enum ProblemType {
     UPSTREAM_BUSY(503, "upstream_busy", "WeChat busy", "WeChat is busy; try again shortly"),
     UPSTREAM_UNAVAILABLE(503, "upstream_unavailable", "WeChat unavailable",
             "WeChat cannot be reached right now; try again later"),
+    STORAGE_UNAVAILABLE(503, "storage_unavailable", "Database unavailable",
+            "The server's database is not answering; try again shortly"),
     NOT_READY(503, "not_ready", "Not ready", "The server is not ready to serve requests"),
     UNAVAILABLE(503, "unavailable", "Service unavailable", "The server is unavailable, for example shutting down");
 

@@ -2,6 +2,7 @@ package dev.wxlogin.adapters.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wxlogin.domain.error.LoginRejected;
+import dev.wxlogin.domain.error.StorageUnavailable;
 import dev.wxlogin.domain.error.UpstreamFailure;
 import dev.wxlogin.domain.login.LoginCode;
 import dev.wxlogin.domain.login.LoginCommand;
@@ -184,6 +185,17 @@ class LoginEndpointTest {
         JsonNode problem = assertProblem(server.postJson(LOGIN, "{\"code\":\"c\"}"), 502, "upstream_misconfigured");
 
         assertThat(problem.get("detail").asText()).contains("server's WeChat credentials are misconfigured");
+    }
+
+    @Test
+    void aDatabaseThatDoesNotAnswerIs503WithRetryAfterAndNoToken() {
+        when(server.loggingIn.logIn(any())).thenThrow(new StorageUnavailable("The database is not answering"));
+
+        HttpResponse<String> response = server.postJson(LOGIN, "{\"code\":\"c\"}");
+
+        assertProblem(response, 503, "storage_unavailable");
+        assertThat(response.headers().firstValue("Retry-After")).contains("5");
+        assertThat(response.body()).doesNotContain("token\"");
     }
 
     @Test

@@ -6,7 +6,7 @@ package dev.wxlogin.domain.error;
  * never contain a secret, a code or a token.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits InvalidInput, LoginRejected, AuthenticationFailed, UpstreamFailure, NotFound {
+        permits InvalidInput, LoginRejected, AuthenticationFailed, UpstreamFailure, StorageUnavailable, NotFound {
 
     protected DomainException(String message) {
         super(message, null, false, false);
