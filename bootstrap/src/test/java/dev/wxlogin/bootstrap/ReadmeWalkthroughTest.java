@@ -1,0 +1,83 @@
+package dev.wxlogin.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import static dev.wxlogin.bootstrap.TestServer.Json.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** README's walkthrough, step by step, against the real server with the sandbox and an H2 file database. */
+class ReadmeWalkthroughTest {
+    @TempDir
+    static Path data;
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(data);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void theWholeFlowWorksAsTheReadmeSays() {
+        String code = server.code("alice");
+
+        HttpResponse<String> login = server.login(code);
+        assertThat(login.statusCode()).isEqualTo(200);
+        JsonNode body = read(login.body());
+        String token = body.get("token").asText();
+        assertThat(token).hasSize(43);
+        assertThat(body.get("tokenType").asText()).isEqualTo("Bearer");
+        assertThat(body.get("expiresIn").asLong()).isEqualTo(7200);
+        assertThat(body.get("user").get("newUser").asBoolean()).isTrue();
+        String openid = body.get("user").get("openid").asText();
+
+        HttpResponse<String> me = server.get("/api/v1/me", token);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(read(me.body()).get("openid").asText()).isEqualTo(openid);
+
+        HttpResponse<String> replay = server.login(code);
+        assertThat(replay.statusCode()).isEqualTo(409);
+        assertThat(read(replay.body()).get("code").asText()).isEqualTo("code_used");
+
+        HttpResponse<String> sessions = server.get("/api/v1/sessions", token);
+        assertThat(read(sessions.body()).get("sessions")).hasSize(1);
+
+        assertThat(server.post("/api/v1/logout", token).statusCode()).isEqualTo(204);
+        HttpResponse<String> after = server.get("/api/v1/me", token);
+        assertThat(after.statusCode()).isEqualTo(401);
+        assertThat(read(after.body()).get("code").asText()).isEqualTo("session_revoked");
+
+        assertThat(server.send(java.net.http.HttpRequest.newBuilder(server.uri("/health")).GET()).statusCode()).isEqualTo(200);
+        assertThat(server.send(java.net.http.HttpRequest.newBuilder(server.uri("/ready")).GET()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theSameSimulatedUserIsTheSameUserAtEveryLogin() {
+        JsonNode first = read(server.login(server.code("bob")).body()).get("user");
+        JsonNode second = read(server.login(server.code("bob")).body()).get("user");
+
+        assertThat(second.get("id").asText()).isEqualTo(first.get("id").asText());
+        assertThat(second.get("openid").asText()).isEqualTo(first.get("openid").asText());
+        assertThat(second.get("newUser").asBoolean()).isFalse();
+    }
+
+    @Test
+    void noResponseEverCarriesTheSessionKey() {
+        HttpResponse<String> login = server.login(server.code("carol"));
+
+        assertThat(login.body()).doesNotContain("session_key").doesNotContain("sessionKey");
+        assertThat(read(login.body()).get("user").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("id", "openid", "unionid", "newUser");
+    }
+}

@@ -1,0 +1,125 @@
+package dev.wxlogin.bootstrap;
+
+import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A real wxlogin server in this JVM: the Spring-wired hexagon, the sandbox over loopback HTTP, an H2 file
+ * database in a temporary directory, port 0 on 127.0.0.1. Settings are the WXLOGIN_* keys, as a user
+ * would give them. Tests talk to it with the JDK's HTTP client.
+ */
+final class TestServer implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final WxLoginServer server;
+    private final URI base;
+
+    private TestServer(WxLoginServer server) {
+        this.server = server;
+        this.base = URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    /** A sandbox-mode server keeping its data under {@code dataDir}; {@code settings} override the defaults. */
+    static TestServer start(Path dataDir, Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(Map.of(
+                "WXLOGIN_PORT", "0",
+                "WXLOGIN_DATA_DIR", dataDir.toString()));
+        all.putAll(settings);
+        return new TestServer(WxLoginServer.start(Settings.from(new ConfigurationSource(all))));
+    }
+
+    static TestServer start(Path dataDir) {
+        return start(dataDir, Map.of());
+    }
+
+    URI uri(String path) {
+        return base.resolve(path);
+    }
+
+    WxLoginServer server() {
+        return server;
+    }
+
+    WeChatSandbox sandbox() {
+        return server.component(WeChatSandbox.class).orElseThrow();
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    HttpResponse<String> postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> get(String path, String token) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET());
+    }
+
+    HttpResponse<String> post(String path, String token) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** The sandbox's wx.login() for a simulated user, through the server's own /sandbox/code. */
+    String code(String user) {
+        HttpResponse<String> response = postJson("/sandbox/code", "{\"user\":\"" + user + "\"}");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("sandbox code: " + response.statusCode() + " " + response.body());
+        }
+        return Json.read(response.body()).get("code").asText();
+    }
+
+    HttpResponse<String> login(String code) {
+        return postJson("/api/v1/login", "{\"code\":\"" + code + "\"}");
+    }
+
+    /** wx.login() and log in as {@code user}; returns the session token. */
+    String tokenFor(String user) {
+        HttpResponse<String> response = login(code(user));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("login: " + response.statusCode() + " " + response.body());
+        }
+        return Json.read(response.body()).get("token").asText();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    /** JSON reading for assertions. */
+    static final class Json {
+        private static final ObjectMapper MAPPER = new ObjectMapper();
+
+        private Json() {}
+
+        static JsonNode read(String text) {
+            try {
+                return MAPPER.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("not JSON: " + text, e);
+            }
+        }
+    }
+}
