@@ -111,7 +111,7 @@ class LoginServiceTest {
 
     @Test
     void underTheSingleDevicePolicyANewLoginReplacesEveryEarlierSession() {
-        Fixture single = new Fixture(new SessionPolicy(Duration.ofHours(2), Duration.ofDays(7), DevicePolicy.SINGLE, 5, Duration.ofMinutes(1)));
+        Fixture single = new Fixture(SessionPolicy.of(Duration.ofHours(2), Duration.ofDays(7), DevicePolicy.SINGLE, 5));
         LoginResult phone = single.logIn("o-frank");
         LoginResult tablet = single.logIn("o-frank");
 
@@ -123,7 +123,7 @@ class LoginServiceTest {
 
     @Test
     void underTheMultipleDevicePolicyTheOldestSessionGoesWhenTheLimitIsExceeded() {
-        Fixture multi = new Fixture(new SessionPolicy(Duration.ofHours(2), Duration.ofDays(7), DevicePolicy.MULTIPLE, 2, Duration.ofMinutes(1)));
+        Fixture multi = new Fixture(SessionPolicy.of(Duration.ofHours(2), Duration.ofDays(7), DevicePolicy.MULTIPLE, 2));
         LoginResult first = multi.logIn("o-grace");
         multi.clock.advance(Duration.ofSeconds(1));
         LoginResult second = multi.logIn("o-grace");
@@ -139,7 +139,7 @@ class LoginServiceTest {
 
     @Test
     void otherUsersSessionsAreNeverCountedAgainstTheLimit() {
-        Fixture single = new Fixture(new SessionPolicy(Duration.ofHours(2), Duration.ofDays(7), DevicePolicy.SINGLE, 1, Duration.ofMinutes(1)));
+        Fixture single = new Fixture(SessionPolicy.of(Duration.ofHours(2), Duration.ofDays(7), DevicePolicy.SINGLE, 1));
         LoginResult heidi = single.logIn("o-heidi");
         single.logIn("o-ivan");
 

@@ -123,12 +123,11 @@ public record Settings(
             default -> throw new InvalidConfiguration("WXLOGIN_SESSION_POLICY must be 'multiple' or 'single'");
         };
         try {
-            return new SessionPolicy(
+            return SessionPolicy.of(
                     config.duration("WXLOGIN_SESSION_IDLE", SessionPolicy.DEFAULT.idle()),
                     config.duration("WXLOGIN_SESSION_MAX", SessionPolicy.DEFAULT.max()),
                     devices,
-                    config.integer("WXLOGIN_SESSION_MAX_PER_USER", SessionPolicy.DEFAULT.maxPerUser(), 1, 1000),
-                    SessionPolicy.DEFAULT.touchInterval());
+                    config.integer("WXLOGIN_SESSION_MAX_PER_USER", SessionPolicy.DEFAULT.maxPerUser(), 1, 1000));
         } catch (IllegalArgumentException e) {
             throw new InvalidConfiguration("invalid session settings: " + e.getMessage());
         }

@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param touchInterval at most one "last seen" write per session per interval
  */
 public record SessionPolicy(Duration idle, Duration max, DevicePolicy devices, int maxPerUser, Duration touchInterval) {
-    public static final SessionPolicy DEFAULT =
-            new SessionPolicy(Duration.ofHours(2), Duration.ofDays(7), DevicePolicy.MULTIPLE, 5, Duration.ofMinutes(1));
+    /** The longest a use may go unrecorded: few writes, and a session idles out at most a minute early. */
+    public static final Duration MAX_TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+    public static final SessionPolicy DEFAULT = of(Duration.ofHours(2), Duration.ofDays(7), DevicePolicy.MULTIPLE, 5);
 
     public SessionPolicy {
         Objects.requireNonNull(devices, "devices");
@@ -25,6 +27,19 @@ public record SessionPolicy(Duration idle, Duration max, DevicePolicy devices, i
         if (maxPerUser < 1) {
             throw new IllegalArgumentException("sessions per user must be at least 1");
         }
+        if (touchInterval.compareTo(idle) >= 0) {
+            throw new IllegalArgumentException("the touch interval must be shorter than the idle timeout");
+        }
+    }
+
+    /**
+     * A policy whose touch interval suits its idle timeout: a use is recorded at most once a minute, and at
+     * least ten times per idle timeout, so a session in use idles out at most a tenth of the timeout early.
+     */
+    public static SessionPolicy of(Duration idle, Duration max, DevicePolicy devices, int maxPerUser) {
+        requirePositive(idle, "idle timeout");
+        Duration tenth = idle.dividedBy(10);
+        return new SessionPolicy(idle, max, devices, maxPerUser, tenth.compareTo(MAX_TOUCH_INTERVAL) < 0 ? tenth : MAX_TOUCH_INTERVAL);
     }
 
     /** What the client is told at login: the token's life if it is not used again. */
