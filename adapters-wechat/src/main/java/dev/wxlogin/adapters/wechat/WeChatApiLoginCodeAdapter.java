@@ -40,8 +40,9 @@ import java.util.stream.Collectors;
  * <p>The AppSecret and the code travel in the query string, so the request URL is never logged nor put into
  * an exception, and no exception from the HTTP stack is passed on as a cause. Only "system busy" (-1) and
  * connections that failed before the request was sent are retried: any other failure may have consumed the
- * single-use code. An {@link OutageGuard} around each whole exchange, retries included, makes exchanges fail at
- * once while WeChat looks down or too many are under way.
+ * single-use code. A whole exchange, retries and their waits included, ends within {@code totalTimeout}. An
+ * {@link OutageGuard} around each whole exchange makes exchanges fail at once while WeChat looks down or too many
+ * are under way.
  */
 public final class WeChatApiLoginCodeAdapter implements ForExchangingLoginCodes, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WeChatApiLoginCodeAdapter.class);
@@ -91,9 +92,10 @@ public final class WeChatApiLoginCodeAdapter implements ForExchangingLoginCodes,
 
     private WeChatIdentity exchangeWithRetries(AppId appId, AppSecret secret, LoginCode code) {
         URI uri = jscode2sessionUri(appId, secret, code);
+        Deadline deadline = Deadline.after(settings.totalTimeout());
         for (int attempt = 1; ; attempt++) {
             long started = System.nanoTime();
-            Code2SessionAnswer answer = call(uri);
+            Code2SessionAnswer answer = call(uri, deadline.capped(settings.requestTimeout()));
             LOG.debug("code2Session appid={} attempt={} outcome=[{}] elapsedMs={}",
                     appId, attempt, answer.summary(), Duration.ofNanos(System.nanoTime() - started).toMillis());
             switch (answer) {
@@ -101,13 +103,24 @@ public final class WeChatApiLoginCodeAdapter implements ForExchangingLoginCodes,
                     return identified.identity();
                 }
                 case Failure failure -> {
-                    if (!failure.worthRetrying() || attempt > settings.retry().maxRetries()) {
+                    Duration wait = backoff.delayBefore(attempt);
+                    if (!retrying(failure, attempt, wait, deadline)) {
                         throw domainErrorFor(failure, appId, secret, code);
                     }
-                    pause(backoff.delayBefore(attempt));
+                    pause(wait);
                 }
             }
         }
+    }
+
+    /**
+     * Retries only what left the code unconsumed, and only while the retry, after its wait, still has the connect
+     * timeout to itself: one cut shorter would likely run out of time after sending the code, and turn a clean
+     * "busy" or "unreachable" into "may have used up the code".
+     */
+    private boolean retrying(Failure failure, int attempt, Duration wait, Deadline deadline) {
+        return failure.worthRetrying() && attempt <= settings.retry().maxRetries()
+                && deadline.leaves(wait.plus(settings.connectTimeout()));
     }
 
     /** Stops the HTTP client's threads; calls still under way finish first. */
@@ -130,16 +143,16 @@ public final class WeChatApiLoginCodeAdapter implements ForExchangingLoginCodes,
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private Code2SessionAnswer call(URI uri) {
+    private Code2SessionAnswer call(URI uri, Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
         CompletableFuture<HttpResponse<byte[]>> response = http.sendAsync(request, CappedBody.atMost(MAX_ANSWER_BYTES));
         try {
             // One deadline for headers and body alike: HttpRequest.timeout() stops counting once headers arrive.
-            HttpResponse<byte[]> answered = response.get(settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            HttpResponse<byte[]> answered = response.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             return Code2SessionResponses.read(answered.statusCode(), answered.body());
         } catch (TimeoutException timedOut) {
             response.cancel(true);
-            return new Unanswered("no complete answer within " + settings.requestTimeout().toMillis() + " ms");
+            return new Unanswered("no complete answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException failed) {
             return failureOf(failed.getCause());
         } catch (InterruptedException interrupted) {

@@ -16,18 +16,23 @@ import java.util.Set;
  * @param baseUrl        {@link #WECHAT_BASE_URL} in production, the sandbox's {@code baseUrl()} otherwise
  * @param miniPrograms   the AppID/AppSecret pairs, one per AppID
  * @param connectTimeout how long to wait for a TCP/TLS connection
- * @param requestTimeout how long one call may take in all, from connecting to the last byte of the answer
+ * @param requestTimeout how long one attempt may take in all, from connecting to the last byte of the answer
+ * @param totalTimeout   how long one exchange may take in all, retries and their waits included: each attempt
+ *                       gets at most what is left of it, and a retry is made only if, after its wait, at least
+ *                       {@code connectTimeout} is left
  * @param retry          when and how often a failed call is tried again
  * @param breaker        when to stop calling WeChat for a while because it looks down
  * @param bulkhead       how many calls may wait on WeChat at once
  */
 public record WeChatApiSettings(
-        URI baseUrl, List<MiniProgram> miniPrograms, Duration connectTimeout, Duration requestTimeout, Retry retry,
-        Breaker breaker, Bulkhead bulkhead) {
+        URI baseUrl, List<MiniProgram> miniPrograms, Duration connectTimeout, Duration requestTimeout,
+        Duration totalTimeout, Retry retry, Breaker breaker, Bulkhead bulkhead) {
 
     public static final URI WECHAT_BASE_URL = URI.create("https://api.weixin.qq.com");
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(1);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(3);
+    /** A whole login within 5 s, however many slow "busy" answers and waits it takes. */
+    public static final Duration DEFAULT_TOTAL_TIMEOUT = Duration.ofSeconds(5);
 
     public WeChatApiSettings {
         requireUsableBaseUrl(baseUrl);
@@ -35,21 +40,24 @@ public record WeChatApiSettings(
         requireDistinctAppIds(miniPrograms);
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(requestTimeout, "requestTimeout");
+        // May be shorter than requestTimeout: it then caps the single attempt.
+        requirePositive(totalTimeout, "totalTimeout");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(breaker, "breaker");
         Objects.requireNonNull(bulkhead, "bulkhead");
     }
 
-    /** The defaults: 1 s to connect, 3 s to answer, and each nested record's {@code DEFAULT}. */
+    /** The defaults: 1 s to connect, 3 s to answer, 5 s in all, and each nested record's {@code DEFAULT}. */
     public static WeChatApiSettings of(URI baseUrl, List<MiniProgram> miniPrograms) {
         return new WeChatApiSettings(baseUrl, miniPrograms, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT,
-                Retry.DEFAULT, Breaker.DEFAULT, Bulkhead.DEFAULT);
+                DEFAULT_TOTAL_TIMEOUT, Retry.DEFAULT, Breaker.DEFAULT, Bulkhead.DEFAULT);
     }
 
     /**
      * Retries of WeChat's "system busy" (-1) and of connections that failed before the request was sent, the
      * only failures after which the single-use code is known to be unconsumed. Waits are exponential with full
-     * jitter: before retry n, a random time between 0 and {@code min(maxDelay, baseDelay * 2^(n-1))}.
+     * jitter: before retry n, a random time between 0 and {@code min(maxDelay, baseDelay * 2^(n-1))}. Retries and
+     * their waits must also fit into {@code totalTimeout}.
      *
      * @param maxRetries 0 to 2: WeChat's code expires in minutes and the user is waiting
      */

@@ -67,7 +67,8 @@ class WeChatApiLoginCodeAdapterOutageTest {
                                               MiniProgram... miniPrograms) {
         List<MiniProgram> apps = miniPrograms.length == 0 ? List.of(APP.miniProgram()) : List.of(miniPrograms);
         WeChatApiLoginCodeAdapter adapter = new WeChatApiLoginCodeAdapter(new WeChatApiSettings(
-                sandbox.baseUrl(), apps, Duration.ofSeconds(1), requestTimeout, FAST_RETRY, breaker, bulkhead));
+                sandbox.baseUrl(), apps, Duration.ofSeconds(1), requestTimeout, WeChatApiSettings.DEFAULT_TOTAL_TIMEOUT,
+                FAST_RETRY, breaker, bulkhead));
         adapters.add(adapter);
         return adapter;
     }

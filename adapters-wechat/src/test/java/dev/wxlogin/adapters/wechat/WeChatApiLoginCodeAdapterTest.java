@@ -19,6 +19,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,6 +48,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class WeChatApiLoginCodeAdapterTest {
     private static final WeChatApiSettings.Retry FAST_RETRY =
             new WeChatApiSettings.Retry(2, Duration.ofMillis(1), Duration.ofMillis(1));
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration NORMAL_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration SHORT_TIMEOUT = Duration.ofMillis(300);
 
@@ -67,8 +69,14 @@ class WeChatApiLoginCodeAdapterTest {
     }
 
     private WeChatApiLoginCodeAdapter adapter(URI baseUrl, Duration requestTimeout, MiniProgram... miniPrograms) {
+        return adapter(baseUrl, requestTimeout, WeChatApiSettings.DEFAULT_TOTAL_TIMEOUT, miniPrograms);
+    }
+
+    /** Connects within {@link #CONNECT_TIMEOUT}, which is also the least time a retry must have left. */
+    private WeChatApiLoginCodeAdapter adapter(URI baseUrl, Duration requestTimeout, Duration totalTimeout,
+                                              MiniProgram... miniPrograms) {
         return closedAfterTest(new WeChatApiLoginCodeAdapter(new WeChatApiSettings(
-                baseUrl, List.of(miniPrograms), Duration.ofSeconds(1), requestTimeout, FAST_RETRY,
+                baseUrl, List.of(miniPrograms), CONNECT_TIMEOUT, requestTimeout, totalTimeout, FAST_RETRY,
                 WeChatApiSettings.Breaker.DEFAULT, WeChatApiSettings.Bulkhead.DEFAULT)));
     }
 
@@ -258,6 +266,22 @@ class WeChatApiLoginCodeAdapterTest {
         }
 
         @Test
+        void retriesSystemBusyOnlyWhileTheTotalTimeoutLeavesTheRetryTimeToConnect() {
+            // Each -1 takes 800 ms. After the first, about 1.8 s of the 2.6 s are left, more than the connect
+            // timeout a retry needs; after the second, less than 1 s is.
+            sandbox.faults().busyRate(1.0).latency(Duration.ofMillis(800));
+            WeChatApiLoginCodeAdapter impatient =
+                    adapter(sandbox.baseUrl(), Duration.ofMillis(1500), Duration.ofMillis(2600), BOUND.miniProgram());
+            LoginCode code = sandbox.wxLogin(BOUND.appId(), "alice");
+
+            UpstreamFailure busy = WeChatApiLoginCodeAdapterTest.this.failure(UpstreamFailure.class,
+                    () -> impatient.exchange(BOUND.appId(), code), BOUND.secret().value(), code.value());
+
+            assertThat(busy.kind()).isEqualTo(BUSY);
+            assertThat(sandbox.exchangeCalls()).as("fewer than the 3 attempts maxRetries allows").isEqualTo(2);
+        }
+
+        @Test
         void doesNotRetryABadGateway() {
             sandbox.faults().badGateway(true);
 
@@ -436,6 +460,23 @@ class WeChatApiLoginCodeAdapterTest {
         }
 
         @Test
+        @Timeout(5) // a safety net only: the outcome is what is asserted
+        void cutsTheAttemptShortAtTheTotalTimeoutWhenTheRequestTimeoutIsLonger() {
+            FixtureServer peer = closedAfterTest(FixtureServer.hanging());
+            WeChatApiLoginCodeAdapter client = adapter(peer.baseUrl(), Duration.ofSeconds(2), Duration.ofMillis(300), APP);
+
+            UpstreamFailure failure = WeChatApiLoginCodeAdapterTest.this.failure(UpstreamFailure.class,
+                    () -> client.exchange(APP.appId(), CODE), APP.secret().value(), CODE.value());
+
+            assertThat(failure.kind()).isEqualTo(UNAVAILABLE);
+            assertThat(failure.getMessage()).contains("wx.login()");
+            assertThat(peer.requests()).hasSize(1);
+            assertThat(logs.lines()).filteredOn(line -> line.contains("unanswered: no complete answer within"))
+                    .singleElement().satisfies(line -> assertThat(
+                            Long.parseLong(line.replaceAll(".*within (\\d+) ms.*", "$1"))).isLessThanOrEqualTo(300));
+        }
+
+        @Test
         void givesUpOnAPeerThatStallsAfterTheHeadersWithoutRetrying() {
             FixtureServer peer = closedAfterTest(FixtureServer.stallingAfterHeaders());
 
@@ -457,6 +498,22 @@ class WeChatApiLoginCodeAdapterTest {
             assertThat(logs.lines()).filteredOn(line -> line.contains("not sent: ConnectException"))
                     .extracting(line -> line.replaceAll(".*(attempt=\\d).*", "$1"))
                     .containsExactly("attempt=1", "attempt=2", "attempt=3");
+        }
+
+        @Test
+        void doesNotRetryARefusedConnectionWhenTheTotalTimeoutLeavesNoTimeToConnectAgain() throws IOException {
+            URI closedPort = URI.create("http://127.0.0.1:" + freePort());
+            Duration lessThanTheConnectTimeout = CONNECT_TIMEOUT.minusMillis(100);
+            WeChatApiLoginCodeAdapter client = adapter(closedPort, NORMAL_TIMEOUT, lessThanTheConnectTimeout, APP);
+
+            UpstreamFailure failure = WeChatApiLoginCodeAdapterTest.this.failure(UpstreamFailure.class,
+                    () -> client.exchange(APP.appId(), CODE), APP.secret().value(), CODE.value());
+
+            assertThat(failure.kind()).isEqualTo(UNAVAILABLE);
+            assertThat(failure.getMessage()).as("the last attempt's failure").isEqualTo("WeChat could not be reached");
+            assertThat(logs.lines()).filteredOn(line -> line.contains("not sent: ConnectException"))
+                    .extracting(line -> line.replaceAll(".*(attempt=\\d).*", "$1"))
+                    .containsExactly("attempt=1");
         }
 
         private static int freePort() throws IOException {

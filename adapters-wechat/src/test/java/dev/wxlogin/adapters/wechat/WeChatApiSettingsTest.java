@@ -25,6 +25,7 @@ class WeChatApiSettingsTest {
         assertThat(settings.baseUrl()).hasToString("https://api.weixin.qq.com");
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.requestTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(settings.totalTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.retry().maxRetries()).isEqualTo(2);
         assertThat(settings.breaker()).isEqualTo(new WeChatApiSettings.Breaker(Duration.ofSeconds(30), 20, 50,
                 Duration.ofSeconds(2), 50, Duration.ofSeconds(30), 5));
@@ -50,12 +51,24 @@ class WeChatApiSettingsTest {
                 .message().doesNotContain(APP.secret().value(), again.secret().value());
     }
 
+    @ParameterizedTest
+    @CsvSource({"PT0S, PT3S, PT5S", "PT1S, PT0S, PT5S", "PT1S, PT3S, PT0S", "PT1S, PT3S, -PT5S"})
+    void refusesNonPositiveTimeouts(Duration connectTimeout, Duration requestTimeout, Duration totalTimeout) {
+        assertThatThrownBy(() -> settings(connectTimeout, requestTimeout, totalTimeout))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be positive");
+    }
+
     @Test
-    void refusesNonPositiveTimeouts() {
-        assertThatThrownBy(() -> new WeChatApiSettings(WeChatApiSettings.WECHAT_BASE_URL, List.of(APP),
-                Duration.ZERO, Duration.ofSeconds(3), WeChatApiSettings.Retry.DEFAULT,
-                WeChatApiSettings.Breaker.DEFAULT, WeChatApiSettings.Bulkhead.DEFAULT))
-                .isInstanceOf(IllegalArgumentException.class);
+    void acceptsATotalTimeoutShorterThanTheRequestTimeout() {
+        assertThat(settings(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(2)).totalTimeout())
+                .isEqualTo(Duration.ofSeconds(2));
+    }
+
+    private static WeChatApiSettings settings(Duration connectTimeout, Duration requestTimeout, Duration totalTimeout) {
+        return new WeChatApiSettings(WeChatApiSettings.WECHAT_BASE_URL, List.of(APP), connectTimeout, requestTimeout,
+                totalTimeout, WeChatApiSettings.Retry.DEFAULT, WeChatApiSettings.Breaker.DEFAULT,
+                WeChatApiSettings.Bulkhead.DEFAULT);
     }
 
     @Test
