@@ -29,8 +29,10 @@ interface SessionDao {
             + "AND expires_at > :now AND last_seen_at > :idleCutoff ORDER BY created_at, id")
     List<Row> findLive(String userId, long now, long idleCutoff);
 
-    /** The liveness test is part of the update, so a session that expired meanwhile is never revived. */
-    /** Never revives an ended or expired session, and never moves last_seen_at back (instance clocks differ). */
+    /**
+     * The liveness test is part of the update, so a session that ended or expired meanwhile is never
+     * revived; and last_seen_at never moves back (instance clocks differ).
+     */
     @SqlUpdate("UPDATE user_session SET last_seen_at = :now WHERE id = :id AND ended_at IS NULL "
             + "AND expires_at > :now AND last_seen_at > :idleCutoff AND last_seen_at < :now")
     int touch(String id, long now, long idleCutoff);
