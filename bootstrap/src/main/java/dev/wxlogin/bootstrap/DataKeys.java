@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * The key that encrypts {@code session_key}s at rest. Given by WXLOGIN_DATA_KEY; in sandbox mode made
- * once into {@code <data dir>/data-key}, readable by the owner only. Talking to the real WeChat without
- * a key is refused: a generated key would sit next to the data it protects.
+ * once into {@code <data dir>/data-key}, readable by the owner only. (Talking to the real WeChat without
+ * a key is refused by {@link Settings}: a generated key would sit next to the data it protects.)
  */
 final class DataKeys {
     static final String KEY_FILE = "data-key";
@@ -34,10 +34,6 @@ final class DataKeys {
     }
 
     private static byte[] sandboxKey(Settings settings) {
-        if (!settings.sandbox()) {
-            throw new InvalidConfiguration("WXLOGIN_DATA_KEY is required with a real AppID: it encrypts the users'"
-                    + " session_keys at rest. Make one with `openssl rand -base64 32` and keep it in your secret store.");
-        }
         Path file = settings.dataDir().resolve(KEY_FILE);
         try {
             Files.createDirectories(settings.dataDir());

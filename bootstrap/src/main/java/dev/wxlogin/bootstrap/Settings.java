@@ -57,6 +57,10 @@ public record Settings(
         if (appId.isPresent() != appSecret.isPresent()) {
             throw new InvalidConfiguration("WXLOGIN_APP_ID and WXLOGIN_APP_SECRET go together");
         }
+        if (!sandbox && config.text("WXLOGIN_DATA_KEY").isEmpty()) {
+            throw new InvalidConfiguration("WXLOGIN_DATA_KEY is required with a real AppID: it encrypts the users'"
+                    + " session_keys at rest. Make one with `openssl rand -base64 32` and keep it in your secret store.");
+        }
         Path dataDir = Path.of(config.text("WXLOGIN_DATA_DIR", "data"));
         return new Settings(
                 config.text("WXLOGIN_HOST", "127.0.0.1"),
@@ -155,6 +159,14 @@ public record Settings(
 
     private static List<String> list(String commaSeparated) {
         return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Without the data keys or the database password: a record would print them all. */
+    @Override
+    public String toString() {
+        return "Settings[host=" + host + ", port=" + port + ", appId=" + appId.map(AppId::value).orElse("(sandbox)")
+                + ", wechatUrl=" + wechatUrl + ", sandbox=" + sandbox + ", dataDir=" + dataDir
+                + ", db=" + printableDbUrl() + ", sessionPolicy=" + sessionPolicy + ", secrets=[redacted]]";
     }
 
     /** The database URL as it may be printed: without options or parameters, where a password could be written. */

@@ -44,7 +44,7 @@ final class JsonRequestBodies {
         if (contentType == null) {
             throw unsupportedMediaType();
         }
-        String[] parts = contentType.split(";");
+        String[] parts = contentType.split(";", -1); // -1: ";" alone still yields an (empty) media type
         if (!parts[0].strip().equalsIgnoreCase("application/json")) {
             throw unsupportedMediaType();
         }

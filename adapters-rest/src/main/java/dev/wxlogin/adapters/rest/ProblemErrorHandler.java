@@ -2,6 +2,7 @@ package dev.wxlogin.adapters.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -29,8 +30,11 @@ final class ProblemErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
+        // An unknown HTTP version (Jetty's 505) is a garbled request: the client's mistake, so a 4xx.
+        int status = code == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505 ? HttpStatus.BAD_REQUEST_400 : code;
+        response.setStatus(status);
         CommonHeaders.ALL.forEach(response.getHeaders()::put);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        response.write(true, ByteBuffer.wrap(json.writeValueAsBytes(Problem.forStatus(code))), callback);
+        response.write(true, ByteBuffer.wrap(json.writeValueAsBytes(Problem.forStatus(status))), callback);
     }
 }

@@ -10,6 +10,7 @@ import dev.wxlogin.domain.port.in.ForManagingSessions;
 import io.github.bucket4j.TimeMeter;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 
 import java.util.Optional;
@@ -67,13 +68,13 @@ public final class RestApi {
             config.requestLogger.http(AccessLog::log);
             RoutesConfig routes = config.routes;
             routes.before(ctx -> CommonHeaders.ALL.forEach(ctx::header));
-            routes.get("/health", health::health);
-            routes.get("/ready", health::ready);
+            readable(routes, "/health", health::health);
+            readable(routes, "/ready", health::ready);
             sandboxCodes.ifPresent(endpoint -> routes.post("/sandbox/code", limiter.limit(endpoint::code)));
             routes.post("/api/v1/login", limiter.limit(login::logIn));
-            routes.get("/api/v1/me", account::me);
+            readable(routes, "/api/v1/me", account::me);
             routes.post("/api/v1/logout", account::logOut);
-            routes.get("/api/v1/sessions", account::list);
+            readable(routes, "/api/v1/sessions", account::list);
             routes.delete("/api/v1/sessions/{id}", account::revoke);
             routes.post("/api/v1/logout-all", account::revokeAll);
             routes.exception(DomainException.class, ProblemResponses::domainFailure);
@@ -81,6 +82,15 @@ public final class RestApi {
             routes.exception(HttpResponseException.class, ProblemResponses::routingFailure);
             routes.exception(Exception.class, ProblemResponses::unexpected);
         });
+    }
+
+    /**
+     * GET, and HEAD through the same handler. Javalin would otherwise answer HEAD for a GET route by itself,
+     * without running the handler, so an unauthenticated HEAD /api/v1/me would get 200.
+     */
+    private static void readable(RoutesConfig routes, String path, Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
     }
 
     /** Binds and starts serving; returns once the port is open. */

@@ -36,9 +36,17 @@ class RoutingProblemsTest {
         HttpResponse<String> delete = server.delete("/api/v1/sessions");
 
         assertProblem(put, 405, "method_not_allowed");
-        assertThat(put.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(put.headers().firstValue("Allow")).hasValue("GET, HEAD");
         assertProblem(delete, 405, "method_not_allowed");
-        assertThat(delete.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(delete.headers().firstValue("Allow")).hasValue("GET, HEAD");
+    }
+
+    @Test
+    void headIsAuthenticatedLikeGet() {
+        HttpResponse<String> head = server.send(server.request("/api/v1/me").method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(head.statusCode()).isEqualTo(401);
+        assertThat(head.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
     }
 
     @Test

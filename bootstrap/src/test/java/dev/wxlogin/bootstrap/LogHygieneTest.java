@@ -1,0 +1,386 @@
+package dev.wxlogin.bootstrap;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.AppenderBase;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
+import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
+import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.login.SessionKey;
+import dev.wxlogin.domain.port.out.ForStoringUsers;
+import dev.wxlogin.domain.user.UserId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
+
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.wxlogin.bootstrap.TestServer.Json.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * security.md R7, W8, L9 (CWE-532): every flow, the failing ones too, run with wxlogin's loggers, the security
+ * events and the root logger at DEBUG; then every captured line (formatted message, arguments, MDC, throwable
+ * text with causes and stack traces) is searched for every token issued, every code minted, every session_key
+ * WeChat gave, the AppSecrets, the data key, and for {@code secret=} and {@code js_code=}. Jetty stays at its
+ * configured level: its DEBUG parser logs raw request headers, a documented "do not do that".
+ */
+class LogHygieneTest {
+    private static final String SANDBOX_SECRET = "sandbox-app-secret";
+    /** Loggers this test turns to DEBUG: ours, the security events, the root, and the libraries logback.xml quiets. */
+    private static final List<String> DEBUG_LOGGERS = List.of(Logger.ROOT_LOGGER_NAME, "dev.wxlogin", "wxlogin",
+            "io.javalin", "org.flywaydb", "com.zaxxer.hikari", "org.springframework", "org.jdbi", "io.github.resilience4j");
+    /**
+     * Libraries that write raw requests at DEBUG stay at INFO here, as logback.xml pins them (Jetty already is;
+     * the JDK server the sandbox runs on is not yet: see the parameterized test below, which fails until it is).
+     */
+    private static final List<String> RAW_REQUEST_LOGGERS = List.of("org.eclipse.jetty", "com.sun.net.httpserver");
+
+    @TempDir
+    Path temp;
+
+    private final LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+    private final Map<String, Level> savedLevels = new LinkedHashMap<>();
+    private final Capture capture = new Capture();
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    /** Everything that must never be logged, with what it is, for a readable failure. */
+    private final Map<String, String> secrets = new LinkedHashMap<>();
+    private final List<HttpResponse<String>> errorResponses = new ArrayList<>();
+
+    @BeforeEach
+    void debugLoggingIntoMemory() {
+        for (String name : DEBUG_LOGGERS) {
+            Logger logger = logging.getLogger(name);
+            savedLevels.put(name, logger.getLevel());
+            logger.setLevel(Level.DEBUG);
+        }
+        for (String name : RAW_REQUEST_LOGGERS) {
+            Logger logger = logging.getLogger(name);
+            savedLevels.put(name, logger.getLevel());
+            if (!logger.getEffectiveLevel().isGreaterOrEqual(Level.INFO)) {
+                logger.setLevel(Level.INFO);
+            }
+        }
+        assertThat(logging.getLogger("org.eclipse.jetty").getLevel()).as("Jetty, as logback.xml configures it").isNotNull();
+        capture.setContext(logging);
+        capture.setName("log-hygiene-capture");
+        capture.start();
+        logging.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(capture);
+        forbid(SANDBOX_SECRET, "the sandbox AppSecret");
+    }
+
+    @AfterEach
+    void restoreLogging() throws Exception {
+        try {
+            for (AutoCloseable closeable : toClose.reversed()) {
+                closeable.close();
+            }
+        } finally {
+            logging.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(capture);
+            capture.stop();
+            savedLevels.forEach((name, level) -> logging.getLogger(name).setLevel(level));
+        }
+    }
+
+    /**
+     * Libraries that log raw requests (request line with the query string, headers) at DEBUG must be pinned at
+     * INFO or above in the shipped logback.xml, so that raising the root logger cannot turn them on: Jetty
+     * (our server: Authorization headers) and the JDK's com.sun.net.httpserver (the sandbox: jscode2session's
+     * query carries the AppSecret and the code).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"org.eclipse.jetty", "org.eclipse.jetty.http.HttpParser", "com.sun.net.httpserver"})
+    void librariesThatLogRawRequestsArePinnedAtInfoOrAboveInLogbackXml(String library) throws Exception {
+        // The shipped configuration, loaded into a fresh context (a logback-test.xml cannot get in the way),
+        // with the root logger raised as an operator chasing a problem might.
+        URL shipped = WxLogin.class.getClassLoader().getResource("logback.xml");
+        assertThat(shipped).as("logback.xml on the classpath").isNotNull();
+        LoggerContext fresh = new LoggerContext();
+        try {
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(fresh);
+            configurator.doConfigure(shipped);
+            assertThat(fresh.getLogger("dev.wxlogin").getEffectiveLevel()).isEqualTo(Level.INFO);
+            fresh.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.DEBUG);
+            Level level = fresh.getLogger(library).getEffectiveLevel();
+            assertThat(level.isGreaterOrEqual(Level.INFO))
+                    .as("%s is %s with the root logger at DEBUG: logback.xml should pin it at INFO or WARN", library, level)
+                    .isTrue();
+        } finally {
+            fresh.stop();
+        }
+    }
+
+    @Test
+    void sandboxModeFlowsLogNoTokenCodeSessionKeyOrSecret() throws Exception {
+        TestServer server = TestServer.start(temp.resolve("sandbox"), Map.of("WXLOGIN_LOG_LEVEL", "DEBUG"));
+        toClose.add(server);
+        forbid(Files.readString(temp.resolve("sandbox").resolve(DataKeys.KEY_FILE), StandardCharsets.US_ASCII).trim(),
+                "the sandbox data key");
+        ForStoringUsers users = server.server().component(ForStoringUsers.class).orElseThrow();
+
+        // New user, then a returning one; each login gets a new session_key from the sandbox.
+        String aliceCode = code(server, "alice");
+        JsonNode alice = loggedIn(server, aliceCode, users);
+        String aliceToken = alice.get("token").asText();
+        JsonNode aliceAgain = loggedIn(server, code(server, "alice"), users);
+        assertThat(aliceAgain.get("user").get("newUser").asBoolean()).isFalse();
+        String aliceToken2 = aliceAgain.get("token").asText();
+        JsonNode bob = loggedIn(server, code(server, "bob"), users);
+        String bobToken = bob.get("token").asText();
+
+        // Authenticated requests.
+        assertThat(server.get("/api/v1/me", aliceToken).statusCode()).isEqualTo(200);
+        HttpResponse<String> sessions = server.get("/api/v1/sessions", aliceToken2);
+        assertThat(sessions.statusCode()).isEqualTo(200);
+        String firstSessionId = read(sessions.body()).get("sessions").get(0).get("id").asText();
+        assertThat(status(server.send(HttpRequest.newBuilder(server.uri("/api/v1/sessions/" + firstSessionId))
+                .header("Authorization", "Bearer " + aliceToken2).DELETE()))).isEqualTo(204);
+        assertThat(status(server.get("/api/v1/me", aliceToken))).isEqualTo(401); // revoked from the other device
+        assertThat(status(server.post("/api/v1/logout", bobToken))).isEqualTo(204);
+        assertThat(status(server.get("/api/v1/me", bobToken))).isEqualTo(401);
+        assertThat(status(server.post("/api/v1/logout-all", aliceToken2))).isEqualTo(200);
+
+        // Replay, unknown and malformed codes, malformed and unknown tokens, a token in the query string.
+        assertThat(status(server.login(aliceCode))).isEqualTo(409);
+        String unknownCode = "0a1b2c3d4e5f-not-issued-" + System.nanoTime();
+        forbid(unknownCode, "a code WeChat never issued");
+        assertThat(status(server.login(unknownCode))).isEqualTo(401);
+        String badCode = "bad code\twith spaces " + System.nanoTime();
+        forbid(badCode, "a malformed code");
+        assertThat(status(server.login(badCode))).isEqualTo(400);
+        String longCode = "L".repeat(129) + System.nanoTime();
+        forbid(longCode, "an overlong code");
+        assertThat(status(server.login(longCode))).isEqualTo(400);
+        String malformedToken = "not-a-token." + System.nanoTime();
+        forbid(malformedToken, "a malformed token");
+        assertThat(status(server.get("/api/v1/me", malformedToken))).isEqualTo(401);
+        String unknownToken = randomToken();
+        forbid(unknownToken, "a well-formed token never issued");
+        assertThat(status(server.get("/api/v1/sessions", unknownToken))).isEqualTo(401);
+        assertThat(status(server.post("/api/v1/logout", unknownToken))).isEqualTo(204);
+        assertThat(status(server.send(HttpRequest.newBuilder(server.uri("/api/v1/me?token=" + aliceToken2
+                + "&access_token=" + aliceToken2)).GET()))).isEqualTo(401);
+        assertThat(status(server.send(HttpRequest.newBuilder(server.uri("/api/v1/login"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"code\":\"" + code(server, "carol") + "\"}"))))).isEqualTo(415);
+
+        // WeChat's bad days: a blocked user (40226), the minute quota (45011), busy (-1) throughout, a bad gateway.
+        assertThat(status(server.login(code(server, "risky")))).isEqualTo(403);
+        server.sandbox().faults().quotaExceeded(true);
+        assertThat(status(server.login(code(server, "dave")))).isEqualTo(429);
+        server.sandbox().faults().clear().busyForNext(10);
+        assertThat(status(server.login(code(server, "erin")))).isEqualTo(503);
+        server.sandbox().faults().clear().badGateway(true);
+        assertThat(status(server.login(code(server, "frank")))).isEqualTo(503);
+        server.sandbox().faults().clear().busyForNext(1);
+        JsonNode afterBusy = loggedIn(server, code(server, "grace"), users); // -1 once, then the retry succeeds
+        assertThat(status(server.get("/api/v1/me", afterBusy.get("token").asText()))).isEqualTo(200);
+
+        server.close(); // every request thread has finished writing its lines
+        toClose.remove(server);
+
+        List<String> lines = capture.snapshot();
+        assertThat(lines).as("captured log lines").isNotEmpty();
+        assertThat(lines).anyMatch(line -> line.contains("login user=" + alice.get("user").get("id").asText()));
+        assertThat(lines).anyMatch(line -> line.contains("login refused") && line.contains("code_replayed"));
+        assertThat(lines).anyMatch(line -> line.contains("logout user="));
+        assertThat(lines).anyMatch(line -> line.contains("code2Session appid="));
+        assertThat(lines).anyMatch(line -> line.startsWith("DEBUG"));
+        assertNothingSecretIn(lines);
+        assertNothingSecretInErrorBodies();
+    }
+
+    @Test
+    void wrongAppSecretAgainstWeChatLogsTheAppIdButNoSecret() throws Exception {
+        WeChatSandbox wechat = new WeChatSandbox(SandboxSettings.builder().build()).start();
+        toClose.add(wechat);
+        String wrongSecret = "wrong-secret-" + Long.toHexString(new SecureRandom().nextLong());
+        String dataKey = Base64.getEncoder().encodeToString(randomBytes(32));
+        forbid(wrongSecret, "the configured (wrong) AppSecret");
+        forbid(dataKey, "the data key");
+        TestServer server = TestServer.start(temp.resolve("wechat"), Map.of(
+                "WXLOGIN_APP_ID", "wxsandbox00000001",
+                "WXLOGIN_APP_SECRET", wrongSecret,
+                "WXLOGIN_SANDBOX", "false",
+                "WXLOGIN_WECHAT_URL", wechat.baseUrl().toString(),
+                "WXLOGIN_DATA_KEY", dataKey,
+                "WXLOGIN_LOG_LEVEL", "DEBUG"));
+        toClose.add(server);
+
+        for (String user : List.of("dora", "eve")) {
+            String code = wechat.wxLogin(new AppId("wxsandbox00000001"), user).value();
+            forbid(code, "a code minted for " + user);
+            HttpResponse<String> login = server.login(code);
+            record(login);
+            assertThat(login.statusCode()).isEqualTo(502);
+            assertThat(read(login.body()).get("code").asText()).isEqualTo("upstream_misconfigured");
+        }
+        assertThat(wechat.exchangeCalls()).isEqualTo(2);
+
+        server.close();
+        toClose.remove(server);
+
+        List<String> lines = capture.snapshot();
+        assertThat(lines).anyMatch(line -> line.startsWith("ERROR") && line.contains("wxsandbox00000001")
+                && line.contains("WeChat refused the credentials"));
+        assertNothingSecretIn(lines);
+        assertNothingSecretInErrorBodies();
+    }
+
+    /**
+     * A settings record holds the data key and the database password: its toString must not show them, or the
+     * first "starting with {}" log line, exception message or debugger dump would print them.
+     */
+    @Test
+    void settingsNeverPrintTheirSecrets() {
+        String dataKey = Base64.getEncoder().encodeToString(randomBytes(32));
+        String retiredKey = Base64.getEncoder().encodeToString(randomBytes(32));
+        Settings settings = Settings.from(new ConfigurationSource(Map.of(
+                "WXLOGIN_APP_ID", "wx1234567890abcdef",
+                "WXLOGIN_APP_SECRET", "app-secret-in-settings",
+                "WXLOGIN_DATA_KEY", dataKey,
+                "WXLOGIN_DATA_KEYS_RETIRED", retiredKey,
+                "WXLOGIN_DB_URL", "jdbc:h2:mem:x;PASSWORD=url-password-in-settings",
+                "WXLOGIN_DB_PASSWORD", "db-password-in-settings")));
+
+        assertThat(settings.toString())
+                .doesNotContain("app-secret-in-settings")
+                .doesNotContain(dataKey)
+                .doesNotContain(retiredKey)
+                .doesNotContain("db-password-in-settings")
+                .doesNotContain("url-password-in-settings");
+    }
+
+    // --- flows --------------------------------------------------------------------------------------------
+
+    private String code(TestServer server, String user) {
+        String code = server.code(user);
+        forbid(code, "a code minted for " + user);
+        return code;
+    }
+
+    /** Logs in, remembers the token and the session_key WeChat just gave (the sandbox rotates it every time). */
+    private JsonNode loggedIn(TestServer server, String code, ForStoringUsers users) {
+        HttpResponse<String> response = server.login(code);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = read(response.body());
+        forbid(body.get("token").asText(), "a token issued");
+        SessionKey key = users.sessionKeyOf(new UserId(body.get("user").get("id").asText())).orElseThrow();
+        forbid(key.value(), "a session_key");
+        return body;
+    }
+
+    private int status(HttpResponse<String> response) {
+        record(response);
+        return response.statusCode();
+    }
+
+    private void record(HttpResponse<String> response) {
+        if (response.statusCode() >= 400) {
+            errorResponses.add(response);
+        }
+    }
+
+    private void forbid(String value, String what) {
+        secrets.put(value, what);
+    }
+
+    // --- checks -------------------------------------------------------------------------------------------
+
+    private void assertNothingSecretIn(List<String> lines) {
+        Set<String> hits = new LinkedHashSet<>();
+        for (String line : lines) {
+            secrets.forEach((value, what) -> {
+                if (line.contains(value)) {
+                    hits.add(what + " in: " + line);
+                }
+            });
+            for (String marker : List.of("secret=", "js_code=")) {
+                if (line.contains(marker)) {
+                    hits.add("'" + marker + "' in: " + line);
+                }
+            }
+        }
+        assertThat(secrets).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(hits).as("secrets in %d captured log lines", lines.size()).isEmpty();
+    }
+
+    private void assertNothingSecretInErrorBodies() {
+        assertThat(errorResponses).isNotEmpty();
+        for (HttpResponse<String> response : errorResponses) {
+            String everything = response.body() + response.headers().map();
+            secrets.forEach((value, what) ->
+                    assertThat(everything).as("%s in the %d response", what, response.statusCode()).doesNotContain(value));
+            assertThat(everything).doesNotContain("secret=").doesNotContain("js_code=").doesNotContain("session_key\":");
+        }
+    }
+
+    private static String randomToken() {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    /** Renders each event at once, the whole of it: level, logger, message, arguments, MDC, key-values, throwable. */
+    static final class Capture extends AppenderBase<ILoggingEvent> {
+        private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        protected void append(ILoggingEvent event) {
+            StringBuilder line = new StringBuilder()
+                    .append(event.getLevel()).append(' ').append(event.getLoggerName())
+                    .append(" [").append(event.getThreadName()).append("] ")
+                    .append(event.getFormattedMessage());
+            if (event.getArgumentArray() != null) {
+                for (Object argument : event.getArgumentArray()) {
+                    line.append(" | arg=").append(argument);
+                }
+            }
+            if (!event.getMDCPropertyMap().isEmpty()) {
+                line.append(" | mdc=").append(event.getMDCPropertyMap());
+            }
+            if (event.getKeyValuePairs() != null) {
+                line.append(" | kv=").append(event.getKeyValuePairs());
+            }
+            if (event.getThrowableProxy() != null) {
+                line.append('\n').append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
+            }
+            lines.add(line.toString());
+        }
+
+        List<String> snapshot() {
+            synchronized (lines) {
+                return List.copyOf(lines);
+            }
+        }
+    }
+}
