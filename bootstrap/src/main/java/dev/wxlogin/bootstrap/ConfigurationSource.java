@@ -81,18 +81,31 @@ final class ConfigurationSource {
         }).orElse(fallback);
     }
 
-    /** ISO-8601 durations such as {@code PT2H} or {@code P7D}. */
+    /** A positive ISO-8601 duration such as {@code PT2H} or {@code P7D}. */
     Duration duration(String key, Duration fallback) {
         return text(key).map(value -> {
-            try {
-                Duration parsed = Duration.parse(value);
-                if (parsed.isNegative() || parsed.isZero()) {
-                    throw new InvalidConfiguration(key + " must be a positive duration");
-                }
-                return parsed;
-            } catch (DateTimeParseException e) {
-                throw new InvalidConfiguration(key + " must be an ISO-8601 duration such as PT2H or P7D");
+            Duration parsed = parseDuration(key, value);
+            if (parsed.isZero()) {
+                throw new InvalidConfiguration(key + " must be a positive duration");
             }
+            return parsed;
         }).orElse(fallback);
+    }
+
+    /** An ISO-8601 duration that may be zero, which it is when unset. */
+    Duration durationOrZero(String key) {
+        return text(key).map(value -> parseDuration(key, value)).orElse(Duration.ZERO);
+    }
+
+    private static Duration parseDuration(String key, String value) {
+        try {
+            Duration parsed = Duration.parse(value);
+            if (parsed.isNegative()) {
+                throw new InvalidConfiguration(key + " must not be negative");
+            }
+            return parsed;
+        } catch (DateTimeParseException e) {
+            throw new InvalidConfiguration(key + " must be an ISO-8601 duration such as PT2H or P7D");
+        }
     }
 }

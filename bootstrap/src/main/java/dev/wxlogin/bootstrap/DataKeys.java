@@ -46,18 +46,28 @@ final class DataKeys {
         }
     }
 
-    /** Created with owner-only permissions from the start, so the key is never readable by others, even briefly. */
+    /**
+     * Written to a temporary file created with owner-only permissions (never readable by others, even
+     * briefly), then linked into place in one step, so a crash can never leave an empty key behind.
+     */
     private static void writeNewKey(Path file) throws IOException {
         byte[] key = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(key);
+        Path temporary;
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (FileAlreadyExistsException raced) {
-            return; // another instance on the same data directory made it first
+            temporary = Files.createTempFile(file.getParent(), KEY_FILE, ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(file);
+            temporary = Files.createTempFile(file.getParent(), KEY_FILE, ".tmp");
         }
-        Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+        Files.writeString(temporary, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+        try {
+            Files.createLink(file, temporary); // atomic, and unlike a move it never replaces an existing key
+        } catch (FileAlreadyExistsException raced) {
+            // another instance on the same data directory made it first: use theirs
+        } finally {
+            Files.delete(temporary);
+        }
     }
 
     private static byte[] decode(String base64, String source) {

@@ -115,7 +115,7 @@ public record Settings(
         return new SandboxOptions(
                 config.integer("WXLOGIN_SANDBOX_PORT", 0, 0, 65535),
                 busyRate,
-                config.duration("WXLOGIN_SANDBOX_LATENCY", Duration.ZERO),
+                config.durationOrZero("WXLOGIN_SANDBOX_LATENCY"),
                 Set.copyOf(list(config.text("WXLOGIN_SANDBOX_RISKY_USERS", "risky"))),
                 config.text("WXLOGIN_SANDBOX_CONTENT_TYPE", "text/plain"));
     }
@@ -169,8 +169,17 @@ public record Settings(
                 + ", db=" + printableDbUrl() + ", sessionPolicy=" + sessionPolicy + ", secrets=[redacted]]";
     }
 
-    /** The database URL as it may be printed: without options or parameters, where a password could be written. */
+    /**
+     * The database URL as it may be printed: without options or parameters, and without user information
+     * before an {@code @} ({@code jdbc:mysql://user:pw@host/db}), where a password could be written.
+     */
     public String printableDbUrl() {
-        return dbUrl.split("[;?]", 2)[0];
+        String url = dbUrl.split("[;?]", 2)[0];
+        int at = url.lastIndexOf('@');
+        if (at < 0) {
+            return url;
+        }
+        int scheme = url.indexOf(':', "jdbc:".length());
+        return url.substring(0, scheme + 1) + "…@" + url.substring(at + 1);
     }
 }

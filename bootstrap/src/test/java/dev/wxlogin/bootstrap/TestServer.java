@@ -1,5 +1,6 @@
 package dev.wxlogin.bootstrap;
 
+import dev.wxlogin.adapters.persistence.Database;
 import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,6 +57,17 @@ final class TestServer implements AutoCloseable {
         return server.component(WeChatSandbox.class).orElseThrow();
     }
 
+    /** A bean of the running server, such as a port or the {@link Database}. */
+    <T> T component(Class<T> type) {
+        return server.component(type).orElseThrow(() -> new IllegalStateException("no bean " + type.getSimpleName()));
+    }
+
+    /** {@code SELECT COUNT(*)} of a table, straight from the server's database. */
+    long rows(String table) {
+        return component(Database.class).jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+    }
+
     HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
@@ -72,6 +84,10 @@ final class TestServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
     HttpResponse<String> get(String path, String token) {
         return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET());
     }
@@ -79,6 +95,19 @@ final class TestServer implements AutoCloseable {
     HttpResponse<String> post(String path, String token) {
         return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    HttpResponse<String> delete(String path, String token) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).DELETE());
+    }
+
+    /**
+     * The sandbox's wx.login() for a simulated user, straight from the sandbox: unlike {@link #code}, it does
+     * not count against the server's per-IP login rate limit.
+     */
+    String wxLogin(String user) {
+        WeChatSandbox sandbox = sandbox();
+        return sandbox.wxLogin(sandbox.miniPrograms().getFirst().appId(), user).value();
     }
 
     /** The sandbox's wx.login() for a simulated user, through the server's own /sandbox/code. */
@@ -113,6 +142,11 @@ final class TestServer implements AutoCloseable {
         private static final ObjectMapper MAPPER = new ObjectMapper();
 
         private Json() {}
+
+        /** The problem+json {@code code} of an error response. */
+        static String problemCode(HttpResponse<String> response) {
+            return read(response.body()).path("code").asText();
+        }
 
         static JsonNode read(String text) {
             try {

@@ -2,6 +2,7 @@ package dev.wxlogin.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
@@ -75,6 +76,7 @@ public final class Database implements AutoCloseable {
         // The same isolation on every database (MySQL defaults to REPEATABLE READ): a login that loses
         // the race to insert a user must see the winner's committed row, and cleanup takes fewer locks.
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        config.setExceptionOverride(new EvictLostConnections());
         return config;
     }
 
@@ -85,7 +87,11 @@ public final class Database implements AutoCloseable {
     /** For the readiness probe: a pooled connection answers within about a second. */
     public boolean isReachable() {
         try (Connection connection = pool.getConnection()) {
-            return connection.isValid(REACHABLE_TIMEOUT_SECONDS);
+            if (connection.isValid(REACHABLE_TIMEOUT_SECONDS)) {
+                return true;
+            }
+            pool.evictConnection(connection);
+            return false;
         } catch (SQLException e) {
             LOG.debug("Database unreachable: {}", e.toString());
             return false;
@@ -95,5 +101,17 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+    }
+
+    /**
+     * Hikari evicts a connection on SQLState class 08 and a few vendor codes only; H2 reports a lost server
+     * as 90067. Without this, a connection used in the last half second is handed out again unchecked, so
+     * under steady traffic the pool would keep serving the dead connection after the database came back.
+     */
+    private static final class EvictLostConnections implements SQLExceptionOverride {
+        @java.lang.Override // plain Override here names Hikari's nested enum
+        public Override adjudicate(SQLException e) {
+            return SqlStates.isConnectionLoss(e) ? Override.MUST_EVICT : Override.CONTINUE_EVICT;
+        }
     }
 }
