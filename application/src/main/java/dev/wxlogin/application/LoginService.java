@@ -74,7 +74,7 @@ public final class LoginService implements ForLoggingIn {
         try {
             return wechat.exchange(command.appId(), command.code());
         } catch (UpstreamFailure failure) {
-            if (codeCertainlyUnspent(failure)) {
+            if (failure.codeUnspent()) { // after a timeout nobody knows: the claim stays, the client calls wx.login again
                 exchangedCodes.release(command.appId(), command.code());
             }
             throw failure;
@@ -82,14 +82,6 @@ public final class LoginService implements ForLoggingIn {
             EVENTS.log(Level.WARNING, "login refused app={0} reason={1}", command.appId(), rejected.reason());
             throw rejected;
         }
-    }
-
-    /**
-     * WeChat answered, and the answer means it did not take the code: the client may retry with it.
-     * After UNAVAILABLE (a timeout, say) nobody knows, so the claim stays and the client calls wx.login again.
-     */
-    private static boolean codeCertainlyUnspent(UpstreamFailure failure) {
-        return failure.kind() != UpstreamFailure.Kind.UNAVAILABLE;
     }
 
     private LoginResult startSession(LoginCommand command, WeChatIdentity identity) {

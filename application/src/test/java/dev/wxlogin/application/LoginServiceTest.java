@@ -89,6 +89,17 @@ class LoginServiceTest {
     }
 
     @Test
+    void aCodeThatNeverReachedWeChatCanBeTriedAgain() {
+        LoginCode code = new LoginCode("breaker-open-then-fine");
+        when(f.wechat.exchange(APP, code))
+                .thenThrow(new UpstreamFailure(UpstreamFailure.Kind.UNAVAILABLE, "breaker open", Duration.ofSeconds(3), true))
+                .thenReturn(new WeChatIdentity(new OpenId("o-erin2"), Optional.empty(), new SessionKey("ZXJpbi1zZXNzaW9uLWtleQ==")));
+
+        assertThatThrownBy(() -> f.logIn(code)).isInstanceOf(UpstreamFailure.class);
+        assertThat(f.logIn(code).user().openId().value()).isEqualTo("o-erin2");
+    }
+
+    @Test
     void aCodeThatMayHaveReachedWeChatIsNotTriedAgain() {
         LoginCode code = new LoginCode("maybe-spent");
         when(f.wechat.exchange(APP, code))

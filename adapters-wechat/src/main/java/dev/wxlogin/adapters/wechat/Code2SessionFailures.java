@@ -50,8 +50,9 @@ final class Code2SessionFailures {
         return new UpstreamFailure(UNAVAILABLE, "WeChat answered with something that is not a code2Session result", null);
     }
 
+    /** The request never left, so the client may try the same code again. */
     static UpstreamFailure notSent() {
-        return new UpstreamFailure(UNAVAILABLE, "WeChat could not be reached", null);
+        return new UpstreamFailure(UNAVAILABLE, "WeChat could not be reached", null, true);
     }
 
     static UpstreamFailure unanswered() {
@@ -59,8 +60,9 @@ final class Code2SessionFailures {
                 "WeChat did not answer in time and may have used up the login code" + CALL_WX_LOGIN_AGAIN, null);
     }
 
+    /** WeChat was not called, so the client may try the same code again. */
     static UpstreamFailure breakerOpen(Duration retryAfter) {
-        return new UpstreamFailure(UNAVAILABLE, "WeChat is not answering; try again shortly", retryAfter);
+        return new UpstreamFailure(UNAVAILABLE, "WeChat is not answering; try again shortly", retryAfter, true);
     }
 
     static UpstreamFailure bulkheadFull() {

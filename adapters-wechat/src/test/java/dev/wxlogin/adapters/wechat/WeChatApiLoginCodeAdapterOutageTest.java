@@ -114,6 +114,7 @@ class WeChatApiLoginCodeAdapterOutageTest {
 
         assertThat(failFast.kind()).isEqualTo(UNAVAILABLE);
         assertThat(failFast.getMessage()).isEqualTo("WeChat is not answering; try again shortly");
+        assertThat(failFast.codeUnspent()).as("WeChat never saw the code").isTrue();
         assertThat(failFast.retryAfter()).hasValueSatisfying(after ->
                 assertThat(after).isBetween(Duration.ofSeconds(1), OPEN_FOR));
         assertThat(sandbox.exchangeCalls()).as("no call while open").isEqualTo(MINIMUM_CALLS * 3);
@@ -141,7 +142,9 @@ class WeChatApiLoginCodeAdapterOutageTest {
                 Duration.ofMillis(200), 2);
         WeChatApiLoginCodeAdapter adapter = adapter(Duration.ofMillis(200), briefly, Bulkhead.DEFAULT);
         for (int i = 0; i < MINIMUM_CALLS; i++) {
-            assertThat(upstreamFailure(adapter).kind()).isEqualTo(UNAVAILABLE);
+            UpstreamFailure unanswered = upstreamFailure(adapter);
+            assertThat(unanswered.kind()).isEqualTo(UNAVAILABLE);
+            assertThat(unanswered.codeUnspent()).as("the request was sent; the code may be spent").isFalse();
         }
         // Not "exactly": the breaker may already have moved on to half-open.
         assertThat(transitions()).first().isEqualTo("WARN WeChat circuit breaker went from CLOSED to OPEN");

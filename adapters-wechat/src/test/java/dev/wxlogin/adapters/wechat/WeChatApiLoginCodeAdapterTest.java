@@ -511,6 +511,7 @@ class WeChatApiLoginCodeAdapterTest {
 
             assertThat(failure.kind()).isEqualTo(UNAVAILABLE);
             assertThat(failure.getMessage()).as("the last attempt's failure").isEqualTo("WeChat could not be reached");
+            assertThat(failure.codeUnspent()).as("nothing was sent").isTrue();
             assertThat(logs.lines()).filteredOn(line -> line.contains("not sent: ConnectException"))
                     .extracting(line -> line.replaceAll(".*(attempt=\\d).*", "$1"))
                     .containsExactly("attempt=1");

@@ -6,7 +6,7 @@ import java.util.Optional;
 /** WeChat could not serve us. Not the user's fault; the kind says whether and when to try again. */
 public final class UpstreamFailure extends DomainException {
     public enum Kind {
-        /** WeChat answered -1 (system busy), also after our retries. */
+        /** WeChat answered -1 (system busy), also after our retries; or too many calls to WeChat are in flight. */
         BUSY,
         /** WeChat's per-user minute quota (45011). */
         RATE_LIMITED,
@@ -18,17 +18,22 @@ public final class UpstreamFailure extends DomainException {
 
     private final Kind kind;
     private final Duration retryAfter;
+    private final boolean codeUnspent;
 
-    public UpstreamFailure(Kind kind, String message, Duration retryAfter) {
+    /**
+     * @param codeUnspent whether WeChat certainly did not consume the login code, so the client may try it
+     *                    again; false when the request may have reached WeChat without an answer
+     */
+    public UpstreamFailure(Kind kind, String message, Duration retryAfter, boolean codeUnspent) {
         super(message);
         this.kind = kind;
         this.retryAfter = retryAfter;
+        this.codeUnspent = codeUnspent;
     }
 
-    public UpstreamFailure(Kind kind, String message, Duration retryAfter, Throwable cause) {
-        super(message, cause);
-        this.kind = kind;
-        this.retryAfter = retryAfter;
+    /** WeChat answered (busy, quota, credentials), so it did not take the code; UNAVAILABLE may have. */
+    public UpstreamFailure(Kind kind, String message, Duration retryAfter) {
+        this(kind, message, retryAfter, kind != Kind.UNAVAILABLE);
     }
 
     public Kind kind() {
@@ -37,5 +42,9 @@ public final class UpstreamFailure extends DomainException {
 
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    public boolean codeUnspent() {
+        return codeUnspent;
     }
 }
