@@ -55,7 +55,7 @@ final class SessionEndpoints {
         ctx.json(new ResponseBodies.Ended(sessions.revokeAll(caller)));
     }
 
-    // A token we could never have issued has no session to end.
+    // No token at all has no session to end; anything else is looked up like any token.
     private static Optional<SessionToken> wellFormed(String credentials) {
         try {
             return Optional.of(SessionToken.parse(credentials));

@@ -148,14 +148,16 @@ class SessionEndpointsTest {
         verify(server.loggingOut, times(2)).logOut(token);
     }
 
-    /** L4: a token we could never have issued is "logged out" too, without asking the domain. */
+    /** L4: a token we could never have issued is "logged out" too; an empty one without asking the domain. */
     @ParameterizedTest
     @ValueSource(strings = {"Bearer", "Bearer ", "Bearer not-a-token", "bearer a b c"})
     void logoutWithAMalformedBearerTokenIs204(String authorization) {
         HttpResponse<String> response = server.post("/api/v1/logout", "Authorization", authorization);
 
         assertThat(response.statusCode()).isEqualTo(204);
-        verifyNoInteractions(server.loggingOut);
+        if (authorization.strip().equalsIgnoreCase("Bearer")) {
+            verifyNoInteractions(server.loggingOut);
+        }
     }
 
     @Test
