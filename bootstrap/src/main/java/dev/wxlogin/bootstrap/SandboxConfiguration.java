@@ -31,7 +31,12 @@ class SandboxConfiguration {
                 .apps(List.of(app))
                 .riskyUsers(options.riskyUsers())
                 .contentType(options.contentType())
-                .faults(new SandboxFaults().busyRate(options.busyRate()).latency(options.latency()))
+                .faults(new SandboxFaults()
+                        .busyRate(options.busyRate())
+                        .latency(options.latency())
+                        .quotaExceeded(options.faults().contains("quota_exceeded"))
+                        .hang(options.faults().contains("hang"))
+                        .badGateway(options.faults().contains("bad_gateway")))
                 .build();
         return new WeChatSandbox(sandbox).start();
     }

@@ -40,7 +40,8 @@ public record Settings(
         List<String> trustedProxies,
         RateLimits rateLimits,
         Duration cleanupInterval,
-        int cleanupBatchSize) {
+        int cleanupBatchSize,
+        String logLevel) {
 
     public static Settings load() {
         return from(ConfigurationSource.fromEnvironment());
@@ -83,12 +84,21 @@ public record Settings(
                         config.integer("WXLOGIN_RATE_LOGIN_PER_IP", (int) RateLimits.DEFAULT.perIpPerMinute(), 0, 1_000_000),
                         config.integer("WXLOGIN_RATE_LOGIN_GLOBAL", (int) RateLimits.DEFAULT.globalPerSecond(), 0, 1_000_000)),
                 config.duration("WXLOGIN_CLEANUP_INTERVAL", Duration.ofMinutes(1)),
-                config.integer("WXLOGIN_CLEANUP_BATCH", 500, 1, 100_000));
+                config.integer("WXLOGIN_CLEANUP_BATCH", 500, 1, 100_000),
+                logLevel(config));
     }
 
     /** An H2 file database under the data directory, with the options that make its commits durable. */
     static String defaultDbUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("wxlogin") + Database.H2_FILE_URL_OPTIONS;
+    }
+
+    private static String logLevel(ConfigurationSource config) {
+        String level = config.text("WXLOGIN_LOG_LEVEL", "INFO").toUpperCase(Locale.ROOT);
+        if (!Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR").contains(level)) {
+            throw new InvalidConfiguration("WXLOGIN_LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR");
+        }
+        return level;
     }
 
     /**
@@ -98,8 +108,11 @@ public record Settings(
      * @param latency     added to every sandbox answer
      * @param riskyUsers  simulated users WeChat blocks (40226)
      * @param contentType what the sandbox answers JSON as (WeChat: text/plain)
+     * @param faults      standing faults: {@code quota_exceeded} (45011), {@code hang}, {@code bad_gateway}
      */
-    public record SandboxOptions(int port, double busyRate, Duration latency, Set<String> riskyUsers, String contentType) {
+    public record SandboxOptions(int port, double busyRate, Duration latency, Set<String> riskyUsers, String contentType,
+                                 Set<String> faults) {
+        static final Set<String> FAULTS = Set.of("quota_exceeded", "hang", "bad_gateway");
     }
 
     private static SandboxOptions sandboxOptions(ConfigurationSource config) {
@@ -117,7 +130,16 @@ public record Settings(
                 busyRate,
                 config.durationOrZero("WXLOGIN_SANDBOX_LATENCY"),
                 Set.copyOf(list(config.text("WXLOGIN_SANDBOX_RISKY_USERS", "risky"))),
-                config.text("WXLOGIN_SANDBOX_CONTENT_TYPE", "text/plain"));
+                config.text("WXLOGIN_SANDBOX_CONTENT_TYPE", "text/plain"),
+                sandboxFaults(config));
+    }
+
+    private static Set<String> sandboxFaults(ConfigurationSource config) {
+        Set<String> faults = Set.copyOf(list(config.text("WXLOGIN_SANDBOX_FAULTS", "").toLowerCase(Locale.ROOT)));
+        if (!SandboxOptions.FAULTS.containsAll(faults)) {
+            throw new InvalidConfiguration("WXLOGIN_SANDBOX_FAULTS may list quota_exceeded, hang and bad_gateway");
+        }
+        return faults;
     }
 
     private static SessionPolicy sessionPolicy(ConfigurationSource config) {

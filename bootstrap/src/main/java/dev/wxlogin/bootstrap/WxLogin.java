@@ -7,7 +7,9 @@ public final class WxLogin {
     public static void main(String[] args) {
         WxLoginServer server;
         try {
-            server = WxLoginServer.start(Settings.load());
+            Settings settings = Settings.load();
+            LogLevels.apply(settings.logLevel());
+            server = WxLoginServer.start(settings);
         } catch (InvalidConfiguration e) {
             System.err.println("wxlogin: " + e.getMessage());
             System.exit(2);
