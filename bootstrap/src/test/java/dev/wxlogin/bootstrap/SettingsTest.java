@@ -207,6 +207,24 @@ class SettingsTest {
     }
 
     @Test
+    void standingSandboxFaultsAndTheLogLevelAreRead() {
+        Settings settings = settings("WXLOGIN_SANDBOX_FAULTS", "Quota_Exceeded, hang", "WXLOGIN_LOG_LEVEL", "debug");
+
+        assertThat(settings.sandboxOptions().faults()).containsExactlyInAnyOrder("quota_exceeded", "hang");
+        assertThat(settings.logLevel()).isEqualTo("DEBUG");
+        assertThat(settings().sandboxOptions().faults()).isEmpty();
+        assertThat(settings().logLevel()).isEqualTo("INFO");
+    }
+
+    @Test
+    void unknownSandboxFaultsAndLogLevelsAreRefused() {
+        assertThatThrownBy(() -> settings("WXLOGIN_SANDBOX_FAULTS", "quota_exceeded,explode"))
+                .isInstanceOf(InvalidConfiguration.class).hasMessageContaining("WXLOGIN_SANDBOX_FAULTS");
+        assertThatThrownBy(() -> settings("WXLOGIN_LOG_LEVEL", "LOUD"))
+                .isInstanceOf(InvalidConfiguration.class).hasMessageContaining("WXLOGIN_LOG_LEVEL");
+    }
+
+    @Test
     void theEnvironmentWinsOverTheFile(@TempDir Path dir) throws Exception {
         Path file = write(dir.resolve("wx.properties"), "WXLOGIN_PORT=notaport\nWXLOGIN_CLEANUP_BATCH=0");
 

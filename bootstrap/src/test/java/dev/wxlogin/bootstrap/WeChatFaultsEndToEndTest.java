@@ -269,4 +269,15 @@ class WeChatFaultsEndToEndTest {
         HttpResponse<String> ready = server.get("/ready");
         return read(ready.body()).path("checks").path("wechat").asText();
     }
+
+    /** What a mini program team's own CI would set to rehearse WeChat's per-user quota. */
+    @Test
+    void aStandingFaultFromTheSettingsReachesEveryLogin(@TempDir Path otherData) {
+        try (TestServer rehearsal = TestServer.start(otherData, Map.of("WXLOGIN_SANDBOX_FAULTS", "quota_exceeded"))) {
+            HttpResponse<String> login = rehearsal.login(rehearsal.wxLogin("erin"));
+
+            assertThat(login.statusCode()).isEqualTo(429);
+            assertThat(problemCode(login)).isEqualTo("upstream_rate_limited");
+        }
+    }
 }
