@@ -1,32 +1,18 @@
 package dev.wxlogin.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import static dev.wxlogin.bootstrap.TestServer.Json.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** README's walkthrough, step by step, against the real server with the sandbox and an H2 file database. */
 class ReadmeWalkthroughTest {
-    @TempDir
-    static Path data;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @Test
     void theWholeFlowWorksAsTheReadmeSays() {

@@ -3,9 +3,8 @@ package dev.wxlogin.bootstrap;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wxlogin.domain.port.in.ForDisablingUsers;
 import dev.wxlogin.domain.user.UserId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
@@ -35,19 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SessionRacesEndToEndTest {
     /** The default policy (multiple devices, at most 5); tests use their own simulated users. */
-    @TempDir
-    static Path data;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @Test
     void oneCodeSentTenTimesAtOnceLogsInOnceAndReachesWeChatOnce() throws Exception { // C2

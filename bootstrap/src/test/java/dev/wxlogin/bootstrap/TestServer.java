@@ -6,43 +6,80 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A real wxlogin server in this JVM: the Spring-wired hexagon, the sandbox over loopback HTTP, an H2 file
  * database in a temporary directory, port 0 on 127.0.0.1. Settings are the WXLOGIN_* keys, as a user
  * would give them. Tests talk to it with the JDK's HTTP client.
  */
-final class TestServer implements AutoCloseable {
+final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final WxLoginServer server;
-    private final URI base;
+    private WxLoginServer server;
+    private URI base;
+    private Path ownDataDir;
 
-    private TestServer(WxLoginServer server) {
-        this.server = server;
-        this.base = URI.create("http://127.0.0.1:" + server.port());
-    }
+    private TestServer() {}
 
     /** A sandbox-mode server keeping its data under {@code dataDir}; {@code settings} override the defaults. */
     static TestServer start(Path dataDir, Map<String, String> settings) {
-        Map<String, String> all = new HashMap<>(Map.of(
-                "WXLOGIN_PORT", "0",
-                "WXLOGIN_DATA_DIR", dataDir.toString()));
-        all.putAll(settings);
-        return new TestServer(WxLoginServer.start(Settings.from(new ConfigurationSource(all))));
+        TestServer started = new TestServer();
+        started.open(dataDir, settings);
+        return started;
     }
 
     static TestServer start(Path dataDir) {
         return start(dataDir, Map.of());
+    }
+
+    /**
+     * One server for a whole test class, with default settings:
+     * {@code @RegisterExtension static final TestServer server = TestServer.perClass();}. It starts before
+     * the first test in a temporary directory of its own, and is closed and its directory deleted after the last.
+     */
+    static TestServer perClass() {
+        return new TestServer();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        ownDataDir = Files.createTempDirectory("wxlogin-test");
+        open(ownDataDir, Map.of());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        close();
+        try (Stream<Path> files = Files.walk(ownDataDir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    private void open(Path dataDir, Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(Map.of(
+                "WXLOGIN_PORT", "0",
+                "WXLOGIN_DATA_DIR", dataDir.toString()));
+        all.putAll(settings);
+        server = WxLoginServer.start(Settings.from(new ConfigurationSource(all)));
+        base = URI.create("http://127.0.0.1:" + server.port());
     }
 
     URI uri(String path) {

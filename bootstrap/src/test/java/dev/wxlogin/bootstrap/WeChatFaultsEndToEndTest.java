@@ -3,10 +3,9 @@ package dev.wxlogin.bootstrap;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxFaults;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
 import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
@@ -34,19 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and what reached the database.
  */
 class WeChatFaultsEndToEndTest {
-    @TempDir
-    static Path data;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @AfterEach
     void wellBehavedAgain() {
