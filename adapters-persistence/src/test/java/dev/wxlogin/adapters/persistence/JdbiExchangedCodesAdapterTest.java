@@ -8,12 +8,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,29 +48,5 @@ class JdbiExchangedCodesAdapterTest extends ForRememberingExchangedCodesContract
         })).hasMessage("the login failed afterwards");
 
         assertThat(codes.claim(APP, new LoginCode("claimed-in-a-failed-login"), NOW, NOW.plusSeconds(300))).isFalse();
-    }
-
-    @Test
-    void exactlyOneOfManyConcurrentTakeoversOfALapsedClaimWins() throws Exception {
-        LoginCode code = new LoginCode("code-lapsed-race");
-        codes.claim(APP, code, NOW, NOW.plusSeconds(10));
-        Instant later = NOW.plusSeconds(60);
-        int threads = 8;
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Boolean>> results = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            for (int i = 0; i < threads; i++) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return codes.claim(APP, code, later, later.plusSeconds(300));
-                }));
-            }
-            start.countDown();
-            int winners = 0;
-            for (Future<Boolean> result : results) {
-                winners += result.get() ? 1 : 0;
-            }
-            assertThat(winners).isEqualTo(1);
-        }
     }
 }

@@ -70,6 +70,18 @@ public abstract class ForRememberingExchangedCodesContract {
 
     @Test
     void exactlyOneOfManyConcurrentClaimsWins() throws Exception {
+        assertThat(winnersOfConcurrentClaims(code("code-race"), NOW)).isEqualTo(1);
+    }
+
+    @Test
+    void exactlyOneOfManyConcurrentTakeoversOfALapsedClaimWins() throws Exception {
+        LoginCode code = code("code-lapsed-race");
+        codes().claim(APP, code, NOW, NOW.plusSeconds(10));
+
+        assertThat(winnersOfConcurrentClaims(code, NOW.plusSeconds(60))).isEqualTo(1);
+    }
+
+    private int winnersOfConcurrentClaims(LoginCode code, Instant at) throws Exception {
         int threads = 8;
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Boolean>> results = new ArrayList<>();
@@ -77,7 +89,7 @@ public abstract class ForRememberingExchangedCodesContract {
             for (int i = 0; i < threads; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return codes().claim(APP, code("code-race"), NOW, EXPIRY);
+                    return codes().claim(APP, code, at, at.plus(Duration.ofMinutes(5)));
                 }));
             }
             start.countDown();
@@ -85,7 +97,7 @@ public abstract class ForRememberingExchangedCodesContract {
             for (Future<Boolean> result : results) {
                 winners += result.get() ? 1 : 0;
             }
-            assertThat(winners).isEqualTo(1);
+            return winners;
         }
     }
 }
