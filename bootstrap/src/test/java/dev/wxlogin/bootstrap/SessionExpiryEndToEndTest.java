@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * half second slides; with a fixed one-minute throttle it would idle out at 2 s however busy it was.
  */
 class SessionExpiryEndToEndTest {
-    private static final Duration IDLE = Duration.ofSeconds(2);
-    private static final Duration MAX = Duration.ofSeconds(4);
+    private static final Duration IDLE = Duration.ofSeconds(3); // a stall of up to 2.5 s between uses is tolerated
+    private static final Duration MAX = Duration.ofSeconds(6);
     private static final Duration USE_EVERY = Duration.ofMillis(500);
 
     @TempDir
