@@ -5,9 +5,9 @@ import ch.qos.logback.classic.LoggerContext;
 import org.slf4j.LoggerFactory;
 
 /**
- * WXLOGIN_LOG_LEVEL for wxlogin's own loggers, wherever it was set: logback.xml sees only the
- * environment, not the properties file. Libraries keep the levels logback.xml gives them (Jetty's and
- * the JDK HTTP server's DEBUG output would show credentials).
+ * WXLOGIN_LOG_LEVEL for wxlogin's own loggers, from the settings (environment or properties file alike).
+ * Libraries keep the levels logback.xml gives them: Jetty's and the JDK HTTP server's DEBUG output would
+ * show credentials.
  */
 final class LogLevels {
     private LogLevels() {}

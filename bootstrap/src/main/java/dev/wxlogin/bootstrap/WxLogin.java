@@ -7,9 +7,7 @@ public final class WxLogin {
     public static void main(String[] args) {
         WxLoginServer server;
         try {
-            Settings settings = Settings.load();
-            LogLevels.apply(settings.logLevel());
-            server = WxLoginServer.start(settings);
+            server = WxLoginServer.start(Settings.load());
         } catch (InvalidConfiguration e) {
             System.err.println("wxlogin: " + e.getMessage());
             System.exit(2);

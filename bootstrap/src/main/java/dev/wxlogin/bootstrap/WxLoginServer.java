@@ -21,6 +21,7 @@ public final class WxLoginServer implements AutoCloseable {
     }
 
     public static WxLoginServer start(Settings settings) {
+        LogLevels.apply(settings.logLevel());
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         context.registerBean(Settings.class, () -> settings);
         context.register(configurations(settings).toArray(Class<?>[]::new));

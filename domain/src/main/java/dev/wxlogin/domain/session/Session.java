@@ -52,18 +52,10 @@ public record Session(SessionId id, TokenHash tokenHash, UserId userId, AppId ap
         return Optional.empty();
     }
 
-    public boolean liveAt(Instant now, SessionPolicy policy) {
-        return problemAt(now, policy).isEmpty();
-    }
 
     /** Whether a use at {@code now} should be written down; throttled to one write per touch interval. */
     public boolean dueForTouchAt(Instant now, SessionPolicy policy) {
         return !now.isBefore(lastSeenAt.plus(policy.touchInterval()));
     }
 
-    /** When this session expires if it is not used again. */
-    public Instant idleExpiryAt(SessionPolicy policy) {
-        Instant idleExpiry = lastSeenAt.plus(policy.idle());
-        return idleExpiry.isBefore(expiresAt) ? idleExpiry : expiresAt;
-    }
 }

@@ -4,7 +4,6 @@ import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
 import dev.wxlogin.domain.port.out.ForStoringUsers;
-import dev.wxlogin.domain.user.OpenId;
 import dev.wxlogin.domain.user.User;
 import dev.wxlogin.domain.user.UserId;
 
@@ -60,9 +59,6 @@ public final class InMemoryUserStorage implements ForStoringUsers {
         return Optional.ofNullable(sessionKeys.get(id));
     }
 
-    public Optional<User> findByOpenId(AppId appId, OpenId openId) {
-        return Optional.ofNullable(byOpenId.get(appId.value() + "/" + openId.value())).map(byId::get);
-    }
 
     public int count() {
         return byId.size();
