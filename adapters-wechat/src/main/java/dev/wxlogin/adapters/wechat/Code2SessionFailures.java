@@ -9,6 +9,7 @@ import java.time.Duration;
 import static dev.wxlogin.domain.error.UpstreamFailure.Kind.BUSY;
 import static dev.wxlogin.domain.error.UpstreamFailure.Kind.MISCONFIGURED;
 import static dev.wxlogin.domain.error.UpstreamFailure.Kind.RATE_LIMITED;
+import static dev.wxlogin.domain.error.UpstreamFailure.Kind.REFUSED;
 import static dev.wxlogin.domain.error.UpstreamFailure.Kind.UNAVAILABLE;
 
 /**
@@ -42,7 +43,9 @@ final class Code2SessionFailures {
             case 40013, 40125, 41002, 41004, 40164, 40243, 40002 -> new UpstreamFailure(MISCONFIGURED,
                     "WeChat refused this server's AppID/AppSecret configuration (errcode " + errcode
                             + "); the server's operator must fix it", null);
-            default -> new UpstreamFailure(UNAVAILABLE, "WeChat answered with unexpected errcode " + errcode, null);
+            // Neither the user's fault nor an outage; whether WeChat took the code is unknown, so it stays claimed.
+            default -> new UpstreamFailure(REFUSED, "WeChat refused the request with errcode " + errcode
+                    + ", which this server does not know" + CALL_WX_LOGIN_AGAIN, null);
         };
     }
 

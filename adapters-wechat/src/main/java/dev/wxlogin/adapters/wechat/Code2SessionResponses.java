@@ -23,30 +23,35 @@ final class Code2SessionResponses {
 
     private Code2SessionResponses() {}
 
-    /** Reads the body as UTF-8 JSON whatever its Content-Type says: WeChat labels JSON {@code text/plain}. */
+    /**
+     * Reads the body as UTF-8 JSON whatever its Content-Type says: WeChat labels JSON {@code text/plain}. A
+     * non-zero errcode is WeChat's answer whatever the HTTP status (a 503 with {@code -1} is a busy WeChat);
+     * any other answer counts only with status 200: an HTML 502 from a proxy on the way is no answer of WeChat's.
+     */
     static Code2SessionAnswer read(int status, byte[] body) {
-        if (status != 200) {
-            return new Unreadable("HTTP status " + status);
-        }
         JsonNode json;
         try {
             json = JSON.readTree(new String(body, StandardCharsets.UTF_8));
         } catch (JacksonException notJson) {
-            return new Unreadable("not JSON");
+            return unreadable(status, "not JSON");
         }
         if (json == null || !json.isObject()) {
-            return new Unreadable("not a JSON object");
+            return unreadable(status, "not a JSON object");
         }
         JsonNode errcode = json.path("errcode");
         if (!errcode.isMissingNode() && !errcode.isNull()) {
             if (!errcode.isIntegralNumber() || !errcode.canConvertToInt()) {
-                return new Unreadable("errcode is not an integer");
+                return unreadable(status, "errcode is not an integer");
             }
             if (errcode.intValue() != 0) {
                 return new Refused(errcode.intValue(), json.path("errmsg").asText(""));
             }
         }
-        return identityIn(json);
+        return status == 200 ? identityIn(json) : unreadable(status, "no errcode");
+    }
+
+    private static Unreadable unreadable(int status, String what) {
+        return new Unreadable(status == 200 ? what : "HTTP status " + status + ", " + what);
     }
 
     private static Code2SessionAnswer identityIn(JsonNode json) {

@@ -68,7 +68,10 @@ final class OutageGuard {
                 .build();
     }
 
-    /** Any other outcome, an answer about the user's code, quota or our credentials included, counts as a success. */
+    /**
+     * Any other outcome counts as a success: WeChat answered, about the user's code, the quota, our credentials, or
+     * with an errcode we do not know (a refusal we cannot read is no sign of an outage).
+     */
     private static boolean saysWeChatIsUnwell(Throwable thrown) {
         return thrown instanceof UpstreamFailure failure && (failure.kind() == UNAVAILABLE || failure.kind() == BUSY);
     }

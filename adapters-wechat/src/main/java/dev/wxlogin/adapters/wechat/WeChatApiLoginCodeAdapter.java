@@ -185,10 +185,8 @@ public final class WeChatApiLoginCodeAdapter implements ForExchangingLoginCodes,
         return switch (failure) {
             case Refused refused -> {
                 DomainException error = Code2SessionFailures.forErrcode(refused.errcode());
-                if (error instanceof UpstreamFailure upstream && upstream.kind() == UpstreamFailure.Kind.MISCONFIGURED) {
-                    LOG.error("WeChat refused the credentials configured for AppID {} with errcode {} ({}): "
-                                    + "check this server's AppID/AppSecret configuration and WeChat's IP whitelist",
-                            appId, refused.errcode(), loggable(refused.errmsg(), secret, code));
+                if (error instanceof UpstreamFailure upstream) {
+                    logRefusal(upstream.kind(), refused, appId, secret, code);
                 }
                 yield error;
             }
@@ -196,6 +194,20 @@ public final class WeChatApiLoginCodeAdapter implements ForExchangingLoginCodes,
             case NotSent notSent -> Code2SessionFailures.notSent();
             case Unanswered unanswered -> Code2SessionFailures.unanswered();
         };
+    }
+
+    /** The refusals an operator must act on, or at least know about; the others are the user's affair. */
+    private static void logRefusal(UpstreamFailure.Kind kind, Refused refused, AppId appId, AppSecret secret,
+                                   LoginCode code) {
+        switch (kind) {
+            case MISCONFIGURED -> LOG.error("WeChat refused the credentials configured for AppID {} with errcode {} ({}): "
+                            + "check this server's AppID/AppSecret configuration and WeChat's IP whitelist",
+                    appId, refused.errcode(), loggable(refused.errmsg(), secret, code));
+            case REFUSED -> LOG.warn("WeChat refused a code2Session call for AppID {} with errcode {}, unknown to "
+                            + "this server ({}): the login failed, and the user must call wx.login() again",
+                    appId, refused.errcode(), loggable(refused.errmsg(), secret, code));
+            default -> { }
+        }
     }
 
     /**

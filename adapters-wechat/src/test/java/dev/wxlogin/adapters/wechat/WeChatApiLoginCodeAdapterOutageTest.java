@@ -6,6 +6,7 @@ import dev.wxlogin.adapters.wechat.sandbox.SandboxApp;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
 import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
 import dev.wxlogin.adapters.wechat.testing.CapturedLogs;
+import dev.wxlogin.adapters.wechat.testing.FixtureServer;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.app.AppSecret;
 import dev.wxlogin.domain.app.MiniProgram;
@@ -19,6 +20,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,7 @@ import java.util.function.BooleanSupplier;
 import static dev.wxlogin.domain.error.UpstreamFailure.Kind.BUSY;
 import static dev.wxlogin.domain.error.UpstreamFailure.Kind.MISCONFIGURED;
 import static dev.wxlogin.domain.error.UpstreamFailure.Kind.RATE_LIMITED;
+import static dev.wxlogin.domain.error.UpstreamFailure.Kind.REFUSED;
 import static dev.wxlogin.domain.error.UpstreamFailure.Kind.UNAVAILABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -55,10 +58,12 @@ class WeChatApiLoginCodeAdapterOutageTest {
     private final WeChatSandbox sandbox = new WeChatSandbox(SandboxSettings.builder().build()).start();
     private final List<WeChatApiLoginCodeAdapter> adapters = new ArrayList<>();
     private final AtomicInteger users = new AtomicInteger();
+    private final List<FixtureServer> fixtures = new ArrayList<>();
 
     @AfterEach
     void closeEverything() {
         adapters.forEach(WeChatApiLoginCodeAdapter::close);
+        fixtures.forEach(FixtureServer::close);
         sandbox.close();
         logs.close();
     }
@@ -66,8 +71,13 @@ class WeChatApiLoginCodeAdapterOutageTest {
     private WeChatApiLoginCodeAdapter adapter(Duration requestTimeout, Breaker breaker, Bulkhead bulkhead,
                                               MiniProgram... miniPrograms) {
         List<MiniProgram> apps = miniPrograms.length == 0 ? List.of(APP.miniProgram()) : List.of(miniPrograms);
+        return adapter(sandbox.baseUrl(), requestTimeout, breaker, bulkhead, apps);
+    }
+
+    private WeChatApiLoginCodeAdapter adapter(URI baseUrl, Duration requestTimeout, Breaker breaker, Bulkhead bulkhead,
+                                              List<MiniProgram> apps) {
         WeChatApiLoginCodeAdapter adapter = new WeChatApiLoginCodeAdapter(new WeChatApiSettings(
-                sandbox.baseUrl(), apps, Duration.ofSeconds(1), requestTimeout, WeChatApiSettings.DEFAULT_TOTAL_TIMEOUT,
+                baseUrl, apps, Duration.ofSeconds(1), requestTimeout, WeChatApiSettings.DEFAULT_TOTAL_TIMEOUT,
                 FAST_RETRY, breaker, bulkhead));
         adapters.add(adapter);
         return adapter;
@@ -213,6 +223,34 @@ class WeChatApiLoginCodeAdapterOutageTest {
         }
 
         assertThat(adapter.breakerState()).isEqualTo("CLOSED");
+    }
+
+    /** An errcode this server does not know is one failed login, not evidence that WeChat is down. */
+    @Test
+    void neverOpensOnErrcodesItDoesNotKnowWhereTheSameNumberOfServerErrorsOpensIt() {
+        FixtureServer refusing = fixture(200, "text/plain", "{\"errcode\":61000,\"errmsg\":\"something new\"}");
+        FixtureServer failing = fixture(503, "text/html", "<html><body>Service Unavailable</body></html>");
+        WeChatApiLoginCodeAdapter refused = adapter(refusing.baseUrl(), NORMAL_TIMEOUT, QUICK_TO_OPEN, Bulkhead.DEFAULT,
+                List.of(APP.miniProgram()));
+        WeChatApiLoginCodeAdapter unavailable = adapter(failing.baseUrl(), NORMAL_TIMEOUT, QUICK_TO_OPEN,
+                Bulkhead.DEFAULT, List.of(APP.miniProgram()));
+
+        for (int i = 0; i < MINIMUM_CALLS * 3; i++) {
+            assertThat(upstreamFailure(refused).kind()).isEqualTo(REFUSED);
+        }
+        for (int i = 0; i < MINIMUM_CALLS; i++) {
+            assertThat(upstreamFailure(unavailable).kind()).isEqualTo(UNAVAILABLE);
+        }
+
+        assertThat(refusing.requests()).hasSize(MINIMUM_CALLS * 3);
+        assertThat(refused.breakerState()).isEqualTo("CLOSED");
+        assertThat(unavailable.breakerState()).isEqualTo("OPEN");
+    }
+
+    private FixtureServer fixture(int status, String contentType, String body) {
+        FixtureServer fixture = FixtureServer.answering(status, contentType, body);
+        fixtures.add(fixture);
+        return fixture;
     }
 
     @Test
