@@ -348,7 +348,7 @@ class WeChatApiLoginCodeAdapterTest {
 
         @Test
         void readsAnAnswerAsLargeAsTheCap() {
-            FixtureServer peer = wechatAnswering(paddedTo(WeChatApiLoginCodeAdapter.MAX_ANSWER_BYTES, IDENTITY));
+            FixtureServer peer = wechatAnswering(paddedTo(WeChatHttpClient.MAX_ANSWER_BYTES, IDENTITY));
 
             WeChatIdentity identity = adapter(peer.baseUrl(), NORMAL_TIMEOUT, APP).exchange(APP.appId(), CODE);
 
@@ -356,12 +356,12 @@ class WeChatApiLoginCodeAdapterTest {
         }
 
         @ParameterizedTest
-        @ValueSource(ints = {WeChatApiLoginCodeAdapter.MAX_ANSWER_BYTES + 1, 1024 * 1024})
+        @ValueSource(ints = {WeChatHttpClient.MAX_ANSWER_BYTES + 1, 1024 * 1024})
         void reportsAnAnswerOverTheCapAsUnavailableWithoutRetrying(int bytes) {
             FixtureServer peer = wechatAnswering(paddedTo(bytes, IDENTITY));
 
             assertThat(upstreamFailure(peer).kind()).isEqualTo(UNAVAILABLE);
-            assertThat(logs.text()).contains("answer body over " + WeChatApiLoginCodeAdapter.MAX_ANSWER_BYTES + " bytes");
+            assertThat(logs.text()).contains("answer body over " + WeChatHttpClient.MAX_ANSWER_BYTES + " bytes");
             assertThat(peer.requests()).hasSize(1);
         }
 
