@@ -45,7 +45,8 @@ final class OutageGuard {
             if (transition.getToState() == CircuitBreaker.State.OPEN) {
                 openUntilNanos = System.nanoTime() + openForNanos;
             }
-            LOG.warn("WeChat circuit breaker went from {} to {}", transition.getFromState(), transition.getToState());
+            LOG.warn("WeChat circuit breaker for {} went from {} to {}", apiName, transition.getFromState(),
+                    transition.getToState());
         });
     }
 

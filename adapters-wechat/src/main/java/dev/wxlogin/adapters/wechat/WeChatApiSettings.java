@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  *                       gets at most what is left of it, and a retry is made only if, after its wait, at least
  *                       {@code connectTimeout} is left
  * @param retry          when and how often a failed call is tried again
- * @param breaker        when to stop calling WeChat for a while because it looks down
- * @param bulkhead       how many calls may wait on WeChat at once
+ * @param breaker        when to stop calling a WeChat API for a while because it looks down
+ * @param bulkhead       how many calls of one API may wait on WeChat at once
  */
 public record WeChatApiSettings(
         URI baseUrl, List<MiniProgram> miniPrograms, Duration connectTimeout, Duration requestTimeout,
@@ -131,11 +131,15 @@ public record WeChatApiSettings(
     }
 
     /**
-     * A cap on the exchanges under way at once; any more fail at once as busy rather than queue, so that a slow
-     * WeChat cannot tie up every request thread of this server.
+     * A cap on the calls of one WeChat API under way at once; any more fail at once as busy rather than queue, so
+     * that a WeChat gone slow cannot pile up connections and memory without bound. Sized so that ordinary load
+     * never reaches it: calls wait on virtual threads, so the bound is about memory and WeChat's quotas, not
+     * threads. The default, 1000, holds the default global login rate (500 a second) for as long as WeChat's
+     * answers stay under the breaker's slow-call threshold (2 s); each call in flight holds a virtual thread, a
+     * connection and an answer of at most 64 KiB (a few hundred bytes in practice).
      */
     public record Bulkhead(int maxConcurrentCalls) {
-        public static final Bulkhead DEFAULT = new Bulkhead(50);
+        public static final Bulkhead DEFAULT = new Bulkhead(1000);
 
         public Bulkhead {
             requireAtLeastOne(maxConcurrentCalls, "maxConcurrentCalls");

@@ -31,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 import static dev.wxlogin.domain.error.UpstreamFailure.Kind.BUSY;
 import static dev.wxlogin.domain.error.UpstreamFailure.Kind.MISCONFIGURED;
@@ -99,7 +100,7 @@ class WeChatApiLoginCodeAdapterOutageTest {
     }
 
     private List<String> transitions() {
-        return logs.lines().stream().filter(line -> line.startsWith("WARN WeChat circuit breaker went from")).toList();
+        return logs.lines().stream().filter(line -> line.startsWith("WARN WeChat circuit breaker")).toList();
     }
 
     /** Polls, a bounded number of times, for what the breaker's own scheduler does in the background. */
@@ -128,7 +129,7 @@ class WeChatApiLoginCodeAdapterOutageTest {
         assertThat(failFast.retryAfter()).hasValueSatisfying(after ->
                 assertThat(after).isBetween(Duration.ofSeconds(1), OPEN_FOR));
         assertThat(sandbox.exchangeCalls()).as("no call while open").isEqualTo(MINIMUM_CALLS * 3);
-        assertThat(transitions()).containsExactly("WARN WeChat circuit breaker went from CLOSED to OPEN");
+        assertThat(transitions()).containsExactly("WARN WeChat circuit breaker for code2Session went from CLOSED to OPEN");
         assertThat(logs.text()).doesNotContain(APP.secret().value());
     }
 
@@ -157,7 +158,7 @@ class WeChatApiLoginCodeAdapterOutageTest {
             assertThat(unanswered.codeUnspent()).as("the request was sent; the code may be spent").isFalse();
         }
         // Not "exactly": the breaker may already have moved on to half-open.
-        assertThat(transitions()).first().isEqualTo("WARN WeChat circuit breaker went from CLOSED to OPEN");
+        assertThat(transitions()).first().isEqualTo("WARN WeChat circuit breaker for code2Session went from CLOSED to OPEN");
 
         sandbox.faults().clear();
         await(() -> adapter.breakerState().equals("HALF_OPEN"));
@@ -169,9 +170,9 @@ class WeChatApiLoginCodeAdapterOutageTest {
         assertThat(adapter.breakerState()).isEqualTo("CLOSED");
         assertThat(sandbox.exchangeCalls()).isEqualTo(MINIMUM_CALLS + 2);
         assertThat(transitions()).containsExactly(
-                "WARN WeChat circuit breaker went from CLOSED to OPEN",
-                "WARN WeChat circuit breaker went from OPEN to HALF_OPEN",
-                "WARN WeChat circuit breaker went from HALF_OPEN to CLOSED");
+                "WARN WeChat circuit breaker for code2Session went from CLOSED to OPEN",
+                "WARN WeChat circuit breaker for code2Session went from OPEN to HALF_OPEN",
+                "WARN WeChat circuit breaker for code2Session went from HALF_OPEN to CLOSED");
     }
 
     @Test
@@ -257,11 +258,40 @@ class WeChatApiLoginCodeAdapterOutageTest {
     void letsOnlyTheBulkheadsWorthOfConcurrentExchangesReachWeChatAndRejectsTheRestAsBusy() throws Exception {
         sandbox.faults().latency(Duration.ofMillis(500));
         WeChatApiLoginCodeAdapter adapter = adapter(NORMAL_TIMEOUT, Breaker.DEFAULT, new Bulkhead(2));
-        List<LoginCode> codes = List.of(freshCode(), freshCode(), freshCode(), freshCode(), freshCode(), freshCode());
+
+        List<Object> outcomes = exchangedAtOnce(adapter, 6);
+
+        assertThat(outcomes).filteredOn(WeChatIdentity.class::isInstance).hasSize(2);
+        assertThat(outcomes).filteredOn(UpstreamFailure.class::isInstance).hasSize(4).allSatisfy(outcome -> {
+            UpstreamFailure rejected = (UpstreamFailure) outcome;
+            assertThat(rejected.kind()).isEqualTo(BUSY);
+            assertThat(rejected.retryAfter()).contains(Duration.ofSeconds(1));
+        });
+        assertThat(sandbox.exchangeCalls()).isEqualTo(2);
+        assertThat(adapter.breakerState()).isEqualTo("CLOSED");
+    }
+
+    /**
+     * Ordinary load never reaches the default bulkhead (security.md §1.6): one of 50 refused 7-8 % of logins at 256
+     * connections and 50 ms of WeChat latency. Here all 256 wait on a WeChat slowed to half a second.
+     */
+    @Test
+    void letsTwoHundredAndFiftySixConcurrentExchangesThroughTheDefaultBulkhead() throws Exception {
+        sandbox.faults().latency(Duration.ofMillis(500));
+        WeChatApiLoginCodeAdapter adapter = adapter(NORMAL_TIMEOUT, Breaker.DEFAULT, Bulkhead.DEFAULT);
+
+        List<Object> outcomes = exchangedAtOnce(adapter, 256);
+
+        assertThat(outcomes).filteredOn(DomainException.class::isInstance).isEmpty();
+        assertThat(sandbox.exchangeCalls()).isEqualTo(256);
+    }
+
+    /** Each outcome, an identity or a domain error, of {@code count} exchanges started together, one thread each. */
+    private List<Object> exchangedAtOnce(WeChatApiLoginCodeAdapter adapter, int count) throws Exception {
+        List<LoginCode> codes = IntStream.range(0, count).mapToObj(i -> freshCode()).toList();
         CountDownLatch start = new CountDownLatch(1);
         List<Object> outcomes = new ArrayList<>();
-
-        try (ExecutorService threads = Executors.newFixedThreadPool(codes.size())) {
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Object>> exchanges = codes.stream().map(code -> threads.submit(() -> {
                 start.await();
                 try {
@@ -275,15 +305,7 @@ class WeChatApiLoginCodeAdapterOutageTest {
                 outcomes.add(exchange.get());
             }
         }
-
-        assertThat(outcomes).filteredOn(WeChatIdentity.class::isInstance).hasSize(2);
-        assertThat(outcomes).filteredOn(UpstreamFailure.class::isInstance).hasSize(4).allSatisfy(outcome -> {
-            UpstreamFailure rejected = (UpstreamFailure) outcome;
-            assertThat(rejected.kind()).isEqualTo(BUSY);
-            assertThat(rejected.retryAfter()).contains(Duration.ofSeconds(1));
-        });
-        assertThat(sandbox.exchangeCalls()).isEqualTo(2);
-        assertThat(adapter.breakerState()).isEqualTo("CLOSED");
+        return outcomes;
     }
 
     @Test

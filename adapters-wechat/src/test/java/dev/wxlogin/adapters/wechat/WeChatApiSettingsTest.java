@@ -29,7 +29,7 @@ class WeChatApiSettingsTest {
         assertThat(settings.retry().maxRetries()).isEqualTo(2);
         assertThat(settings.breaker()).isEqualTo(new WeChatApiSettings.Breaker(Duration.ofSeconds(30), 20, 50,
                 Duration.ofSeconds(2), 50, Duration.ofSeconds(30), 5));
-        assertThat(settings.bulkhead().maxConcurrentCalls()).isEqualTo(50);
+        assertThat(settings.bulkhead().maxConcurrentCalls()).isEqualTo(1000);
         assertThat(settings.toString()).doesNotContain(APP.secret().value());
     }
 
