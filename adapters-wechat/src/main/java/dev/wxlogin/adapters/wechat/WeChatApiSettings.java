@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * How {@link WeChatApiLoginCodeAdapter} reaches WeChat (or the sandbox) and which mini programs it speaks for.
+ * The timeouts, retries, breaker and bulkhead hold for every WeChat API alike; each API gets a breaker and a
+ * bulkhead of its own.
  *
  * @param baseUrl        {@link #WECHAT_BASE_URL} in production, the sandbox's {@code baseUrl()} otherwise
  * @param miniPrograms   the AppID/AppSecret pairs, one per AppID
