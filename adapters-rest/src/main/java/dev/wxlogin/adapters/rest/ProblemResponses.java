@@ -62,6 +62,7 @@ final class ProblemResponses {
                     case RATE_LIMITED -> ProblemType.UPSTREAM_RATE_LIMITED.problem();
                     case UNAVAILABLE -> ProblemType.UPSTREAM_UNAVAILABLE.problem();
                     case MISCONFIGURED -> ProblemType.UPSTREAM_MISCONFIGURED.problem();
+                    case REFUSED -> ProblemType.UPSTREAM_ERROR.problem();
                 };
             }
             case StorageUnavailable ignored -> {

@@ -32,6 +32,8 @@ enum ProblemType {
     INTERNAL_ERROR(500, "internal_error", "Internal error", "The server failed to handle the request"),
     UPSTREAM_MISCONFIGURED(502, "upstream_misconfigured", "Server misconfigured",
             "The server's WeChat credentials are misconfigured; this is not the user's fault"),
+    UPSTREAM_ERROR(502, "upstream_error", "WeChat refused the request",
+            "WeChat refused the login for a reason this server does not know; call wx.login() again"),
     UPSTREAM_BUSY(503, "upstream_busy", "WeChat busy", "WeChat is busy; try again shortly"),
     UPSTREAM_UNAVAILABLE(503, "upstream_unavailable", "WeChat unavailable",
             "WeChat cannot be reached right now; try again later"),

@@ -188,6 +188,17 @@ class LoginEndpointTest {
     }
 
     @Test
+    void anErrcodeTheServerDoesNotKnowIs502AndAsksForANewCode() {
+        failUpstream(UpstreamFailure.Kind.REFUSED, null);
+
+        HttpResponse<String> response = server.postJson(LOGIN, "{\"code\":\"c\"}");
+
+        JsonNode problem = assertProblem(response, 502, "upstream_error");
+        assertThat(problem.get("detail").asText()).contains("wx.login()");
+        assertThat(response.headers().firstValue("Retry-After")).isEmpty();
+    }
+
+    @Test
     void aDatabaseThatDoesNotAnswerIs503WithRetryAfterAndNoToken() {
         when(server.loggingIn.logIn(any())).thenThrow(new StorageUnavailable("The database is not answering"));
 

@@ -31,6 +31,11 @@ import java.util.stream.Collectors;
 public final class WeChatSandbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WeChatSandbox.class);
     private static final Pattern SIMULATED_USER = Pattern.compile("[A-Za-z0-9_.@-]{1,64}");
+    /**
+     * Connections waiting to be accepted: the JDK's default of 50 would make a burst of logins (the client lets a
+     * thousand through at once) wait out connect timeouts, which the real WeChat never makes them do.
+     */
+    private static final int ACCEPT_BACKLOG = 1024;
 
     private final SandboxSettings settings;
     private final Map<String, SandboxApp> apps;
@@ -61,7 +66,8 @@ public final class WeChatSandbox implements AutoCloseable {
             throw new IllegalStateException("a sandbox starts only once");
         }
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()),
+                    ACCEPT_BACKLOG);
         } catch (IOException e) {
             throw new UncheckedIOException("the WeChat sandbox cannot listen on port " + settings.port(), e);
         }

@@ -1,24 +1,28 @@
 package dev.wxlogin.adapters.wechat;
 
-import dev.wxlogin.domain.login.WeChatIdentity;
+import com.fasterxml.jackson.databind.JsonNode;
 
-/** What one jscode2session call came to, before it becomes an identity or a domain error. */
-sealed interface Code2SessionAnswer {
+/** What one attempt at a WeChat API call came to, before it becomes the API's result or a domain error. */
+sealed interface WeChatAnswer {
 
     /** Short, secret-free words for the debug log. */
     String summary();
 
-    record Identified(WeChatIdentity identity) implements Code2SessionAnswer {
+    /** A JSON object without an errcode (or with 0), in a status 200 answer: for the API to read its result from. */
+    record Answered(JsonNode body) implements WeChatAnswer {
         @Override
         public String summary() {
-            return "identified";
+            return "answered";
         }
     }
 
-    sealed interface Failure extends Code2SessionAnswer {
-        /** Only these leave the single-use code unconsumed, so only these may be tried again. */
+    sealed interface Failure extends WeChatAnswer {
+        /**
+         * Only these certainly left the request without effect (a single-use code unconsumed, say), so only these
+         * may be tried again, whatever the API.
+         */
         default boolean worthRetrying() {
-            return this instanceof Refused refused && refused.errcode() == Code2SessionFailures.SYSTEM_BUSY
+            return this instanceof Refused refused && refused.errcode() == WeChatFailures.SYSTEM_BUSY
                     || this instanceof NotSent;
         }
     }
@@ -31,7 +35,7 @@ sealed interface Code2SessionAnswer {
         }
     }
 
-    /** An answer that is not a code2Session result: wrong status, not JSON, fields missing or malformed. */
+    /** An answer that is not the API's result: wrong status, not JSON, fields missing or malformed. */
     record Unreadable(String what) implements Failure {
         @Override
         public String summary() {
@@ -39,7 +43,7 @@ sealed interface Code2SessionAnswer {
         }
     }
 
-    /** The connection failed before the request left, so WeChat never saw the code. */
+    /** The connection failed before the request left, so WeChat never saw it. */
     record NotSent(String failure) implements Failure {
         @Override
         public String summary() {
@@ -47,7 +51,7 @@ sealed interface Code2SessionAnswer {
         }
     }
 
-    /** The request may have reached WeChat and consumed the code, but no answer came back. */
+    /** The request may have reached WeChat and taken effect (consumed a code), but no answer came back. */
     record Unanswered(String failure) implements Failure {
         @Override
         public String summary() {
