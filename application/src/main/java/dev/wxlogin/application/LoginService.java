@@ -69,7 +69,7 @@ public final class LoginService implements ForLoggingIn {
         Instant now = clock.instant();
         if (!exchangedCodes.claim(command.appId(), command.code(), now, now.plus(CODE_LIFETIME))) {
             EVENTS.log(Level.INFO, "login refused app={0} reason=code_replayed", command.appId());
-            throw new LoginRejected(LoginRejected.Reason.CODE_USED, "This login code has already been used");
+            throw new LoginRejected(LoginRejected.Reason.CODE_USED);
         }
         try {
             return wechat.exchange(command.appId(), command.code());
@@ -88,7 +88,7 @@ public final class LoginService implements ForLoggingIn {
         Instant now = clock.instant();
         ForStoringUsers.RecordedLogin recorded = users.recordLogin(command.appId(), identity, now);
         if (recorded.user().disabled()) {
-            throw new LoginRejected(LoginRejected.Reason.USER_BLOCKED, "This account is disabled");
+            throw new LoginRejected(LoginRejected.Reason.USER_BLOCKED);
         }
         endSessionsBeyondTheDevicePolicy(recorded, now);
         SessionToken token = SessionToken.generate();

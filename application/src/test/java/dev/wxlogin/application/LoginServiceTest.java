@@ -67,7 +67,7 @@ class LoginServiceTest {
     @Test
     void aCodeWeChatRejectedStaysSpent() {
         LoginCode code = new LoginCode("garbage-code");
-        when(f.wechat.exchange(APP, code)).thenThrow(new LoginRejected(LoginRejected.Reason.INVALID_CODE, "invalid code"));
+        when(f.wechat.exchange(APP, code)).thenThrow(new LoginRejected(LoginRejected.Reason.INVALID_CODE));
 
         assertThatThrownBy(() -> f.logIn(code)).isInstanceOf(LoginRejected.class);
         assertThatThrownBy(() -> f.logIn(code))

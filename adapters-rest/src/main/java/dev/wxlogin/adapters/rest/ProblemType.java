@@ -2,8 +2,10 @@ package dev.wxlogin.adapters.rest;
 
 /**
  * Every kind of error response: its HTTP status, the stable {@code code} clients branch on, a title, and
- * the detail used unless a more specific one is given. Fixed details keep responses free of secrets and
- * make failures that must look alike (every cause of {@code unauthenticated}) byte-identical.
+ * the detail used unless a more specific one is given. The one catalogue of what a client reads: domain
+ * failures carry a reason, not a text (only {@code InvalidInput}'s message, which names the field and the
+ * rule broken, becomes a detail). Fixed details keep responses free of secrets and make failures that must
+ * look alike (every cause of {@code unauthenticated}) byte-identical.
  */
 enum ProblemType {
     BAD_REQUEST(400, "bad_request", "Bad request", "The request is malformed"),

@@ -225,7 +225,7 @@ class LoginEndpointTest {
     }
 
     private void rejectWith(LoginRejected.Reason reason) {
-        when(server.loggingIn.logIn(any())).thenThrow(new LoginRejected(reason, "WeChat said no"));
+        when(server.loggingIn.logIn(any())).thenThrow(new LoginRejected(reason));
     }
 
     private void failUpstream(UpstreamFailure.Kind kind, Duration retryAfter) {

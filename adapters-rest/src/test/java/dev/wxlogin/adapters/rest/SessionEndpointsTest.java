@@ -170,7 +170,7 @@ class SessionEndpointsTest {
 
     @Test
     void aListOfSessionsNeedsALiveSession() {
-        doThrow(new AuthenticationFailed(AuthenticationFailed.Reason.SESSION_REVOKED, "logged out"))
+        doThrow(new AuthenticationFailed(AuthenticationFailed.Reason.SESSION_REVOKED))
                 .when(server.authenticating).authenticate(token);
 
         assertProblem(server.get("/api/v1/sessions", authorized), 401, "session_revoked");

@@ -13,8 +13,8 @@ import static dev.wxlogin.domain.error.UpstreamFailure.Kind.UNAVAILABLE;
 
 /**
  * The domain errors a failed code2Session call becomes, and those of calls not made while WeChat is unwell.
- * Keyed on WeChat's errcode only: its errmsg wording varies. Messages are for humans and never carry the code
- * or the AppSecret.
+ * Keyed on WeChat's errcode only: its errmsg wording varies. Messages are for developers (what a client reads is
+ * the REST adapter's) and never carry the code or the AppSecret.
  */
 final class Code2SessionFailures {
     static final int SYSTEM_BUSY = -1;
@@ -29,12 +29,9 @@ final class Code2SessionFailures {
 
     static DomainException forErrcode(int errcode) {
         return switch (errcode) {
-            case 40029, 41008 -> new LoginRejected(LoginRejected.Reason.INVALID_CODE,
-                    "WeChat rejected the login code as invalid or expired" + CALL_WX_LOGIN_AGAIN);
-            case 40163 -> new LoginRejected(LoginRejected.Reason.CODE_USED,
-                    "The login code was already used" + CALL_WX_LOGIN_AGAIN);
-            case 40226 -> new LoginRejected(LoginRejected.Reason.USER_BLOCKED,
-                    "WeChat blocked this login because it considers the user high-risk");
+            case 40029, 41008 -> new LoginRejected(LoginRejected.Reason.INVALID_CODE);
+            case 40163 -> new LoginRejected(LoginRejected.Reason.CODE_USED);
+            case 40226 -> new LoginRejected(LoginRejected.Reason.USER_BLOCKED);
             case 45011 -> new UpstreamFailure(RATE_LIMITED,
                     "WeChat's per-user minute quota is exhausted; try again next minute", RATE_LIMIT_RETRY_AFTER);
             case SYSTEM_BUSY -> new UpstreamFailure(BUSY,

@@ -13,8 +13,8 @@ public final class LoginRejected extends DomainException {
 
     private final Reason reason;
 
-    public LoginRejected(Reason reason, String message) {
-        super(message);
+    public LoginRejected(Reason reason) {
+        super("login rejected: " + reason);
         this.reason = reason;
     }
 
