@@ -36,7 +36,7 @@ public final class AuthenticationService implements ForAuthenticating {
         Session session = sessions.findByTokenHash(token.hash()).orElseThrow(AuthenticationFailed::unauthenticated);
         refuseUnlessLive(session, now);
         User user = users.findById(session.userId()).orElseThrow(AuthenticationFailed::unauthenticated);
-        if (user.disabled()) {
+        if (user.disabled()) { // disabling revoked every session; one that escaped it is answered the same way
             throw new AuthenticationFailed(AuthenticationFailed.Reason.SESSION_REVOKED);
         }
         return new Authentication(user, renewed(session, now));

@@ -17,6 +17,7 @@ enum ProblemType {
             "The session was ended by a newer login; log in again"),
     SESSION_REVOKED(401, "session_revoked", "Session revoked", "The session was logged out; log in again"),
     USER_BLOCKED(403, "user_blocked", "User blocked", "WeChat does not allow this user to log in"),
+    ACCOUNT_DISABLED(403, "account_disabled", "Account disabled", "This account is disabled"),
     NOT_FOUND(404, "not_found", "Not found", "There is nothing here"),
     METHOD_NOT_ALLOWED(405, "method_not_allowed", "Method not allowed",
             "This resource does not support the request method"),

@@ -149,6 +149,14 @@ class LoginEndpointTest {
     }
 
     @Test
+    void aDisabledAccountIs403AccountDisabledNotUserBlocked() {
+        rejectWith(LoginRejected.Reason.ACCOUNT_DISABLED);
+
+        JsonNode problem = assertProblem(server.postJson(LOGIN, "{\"code\":\"c\"}"), 403, "account_disabled");
+        assertThat(problem.get("detail").asText()).isEqualTo("This account is disabled");
+    }
+
+    @Test
     void wechatBusyIs503WithRetryAfterInWholeSecondsRoundedUp() {
         failUpstream(UpstreamFailure.Kind.BUSY, Duration.ofMillis(1500));
 
