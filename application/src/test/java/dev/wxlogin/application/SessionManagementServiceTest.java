@@ -1,12 +1,9 @@
 package dev.wxlogin.application;
 
 import dev.wxlogin.domain.error.AuthenticationFailed;
-import dev.wxlogin.domain.error.InvalidInput;
 import dev.wxlogin.domain.error.NotFound;
-import dev.wxlogin.domain.login.LoginCode;
 import dev.wxlogin.domain.login.LoginResult;
 import dev.wxlogin.domain.port.in.LiveSessions;
-import dev.wxlogin.domain.port.out.ForMintingSandboxCodes;
 import dev.wxlogin.domain.session.Authentication;
 import dev.wxlogin.domain.session.Session;
 import dev.wxlogin.domain.session.SessionId;
@@ -17,12 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
-import static dev.wxlogin.application.Fixture.APP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 class SessionManagementServiceTest {
     private final Fixture f = new Fixture();
@@ -157,15 +151,5 @@ class SessionManagementServiceTest {
     void disablingAnUnknownUserIsNotFound() {
         assertThatThrownBy(() -> new UserDisablingService(f.users, f.sessions, f.transactions, f.clock).disable(UserId.random()))
                 .isInstanceOf(NotFound.class);
-    }
-
-    @Test
-    void sandboxCodesComeFromTheSandboxForAValidUserName() {
-        ForMintingSandboxCodes sandbox = mock(ForMintingSandboxCodes.class);
-        when(sandbox.mint(APP, "alice")).thenReturn(new LoginCode("minted"));
-        SandboxCodeService service = new SandboxCodeService(sandbox);
-
-        assertThat(service.wxLogin(APP, "alice")).isEqualTo(new LoginCode("minted"));
-        assertThatThrownBy(() -> service.wxLogin(APP, "")).isInstanceOf(InvalidInput.class);
     }
 }

@@ -1,12 +1,12 @@
 package dev.wxlogin.bootstrap;
 
 import dev.wxlogin.adapters.persistence.Database;
+import dev.wxlogin.adapters.rest.ExtraRoute;
 import dev.wxlogin.adapters.rest.Readiness;
 import dev.wxlogin.adapters.rest.RestApi;
 import dev.wxlogin.adapters.rest.RestSettings;
 import dev.wxlogin.adapters.wechat.WeChatApiLoginCodeAdapter;
 import dev.wxlogin.domain.port.in.ForAuthenticating;
-import dev.wxlogin.domain.port.in.ForGettingSandboxCodes;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The HTTP API. Created last and so destroyed first: on shutdown it stops taking requests and lets those
@@ -25,12 +24,12 @@ import java.util.Optional;
 class RestConfiguration {
     @Bean(initMethod = "start", destroyMethod = "stop")
     RestApi restApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
-                    ForManagingSessions sessions, ObjectProvider<ForGettingSandboxCodes> sandbox,
+                    ForManagingSessions sessions, ObjectProvider<ExtraRoute> extraRoutes,
                     Database database, WeChatApiLoginCodeAdapter wechat, WeChatEndpoint endpoint, Settings settings) {
         RestSettings rest = new RestSettings(settings.host(), settings.port(), endpoint.defaultApp(),
                 RestSettings.DEFAULT_MAX_BODY_BYTES, settings.trustedProxies(), RestSettings.DEFAULT_MAX_REQUEST_HEADER_BYTES,
                 RestSettings.DEFAULT_IDLE_TIMEOUT, RestSettings.DEFAULT_STOP_TIMEOUT, settings.rateLimits());
-        return new RestApi(loggingIn, authenticating, loggingOut, sessions, Optional.ofNullable(sandbox.getIfAvailable()),
+        return new RestApi(loggingIn, authenticating, loggingOut, sessions, extraRoutes.orderedStream().toList(),
                 rest, () -> readiness(database, wechat));
     }
 

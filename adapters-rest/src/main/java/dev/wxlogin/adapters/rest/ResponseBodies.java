@@ -21,8 +21,6 @@ final class ResponseBodies {
 
     record Ready(String status, Map<String, String> checks) {}
 
-    record SandboxCode(String code) {}
-
     record Login(String token, String tokenType, long expiresIn, LoginUser user) {
         static Login of(LoginResult result) {
             User user = result.user();
