@@ -112,4 +112,13 @@ class AuthenticationServiceTest {
         assertThat(refusal(phone.token())).isEqualTo(AuthenticationFailed.Reason.SESSION_REVOKED);
         assertThat(refusal(tablet.token())).isEqualTo(AuthenticationFailed.Reason.SESSION_REVOKED);
     }
+
+    /** However a disabled account's session escaped being ended, its token is answered as revoked: 401, not 403. */
+    @Test
+    void aTokenOfADisabledAccountIsRevokedEvenIfItsSessionWasNeverEnded() {
+        LoginResult login = f.logIn("o-escaped");
+        f.users.disable(login.user().id(), f.clock.instant());
+
+        assertThat(refusal(login.token())).isEqualTo(AuthenticationFailed.Reason.SESSION_REVOKED);
+    }
 }

@@ -67,7 +67,7 @@ class LoginServiceTest {
     @Test
     void aCodeWeChatRejectedStaysSpent() {
         LoginCode code = new LoginCode("garbage-code");
-        when(f.wechat.exchange(APP, code)).thenThrow(new LoginRejected(LoginRejected.Reason.INVALID_CODE, "invalid code"));
+        when(f.wechat.exchange(APP, code)).thenThrow(new LoginRejected(LoginRejected.Reason.INVALID_CODE));
 
         assertThatThrownBy(() -> f.logIn(code)).isInstanceOf(LoginRejected.class);
         assertThatThrownBy(() -> f.logIn(code))
@@ -112,12 +112,27 @@ class LoginServiceTest {
     }
 
     @Test
-    void aDisabledUserCannotLogIn() {
-        LoginResult first = f.logIn("o-erin");
-        f.users.disable(first.user().id(), f.clock.instant());
+    void aDisabledAccountCannotLogInAndItsLoginRecordsNothing() {
+        LoginResult first = f.logIn(f.codeFor("o-erin", "Zmlyc3Qta2V5LWVyaW4xMg=="));
+        new UserDisablingService(f.users, f.sessions, f.transactions, f.clock).disable(first.user().id());
+        int sessionsBefore = f.sessions.count();
 
-        assertThatThrownBy(() -> f.logIn("o-erin"))
-                .isInstanceOfSatisfying(LoginRejected.class, e -> assertThat(e.reason()).isEqualTo(LoginRejected.Reason.USER_BLOCKED));
+        assertThatThrownBy(() -> f.logIn(f.codeFor("o-erin", "bmV3LWtleS1lcmluLTEyMw==")))
+                .isInstanceOfSatisfying(LoginRejected.class,
+                        e -> assertThat(e.reason()).isEqualTo(LoginRejected.Reason.ACCOUNT_DISABLED));
+
+        assertThat(f.users.sessionKeyOf(first.user().id())).contains(new SessionKey("Zmlyc3Qta2V5LWVyaW4xMg=="));
+        assertThat(f.sessions.count()).isEqualTo(sessionsBefore);
+    }
+
+    @Test
+    void aUserWeChatBlockedIsUserBlockedNotDisabled() {
+        LoginCode code = new LoginCode("blocked-by-wechat");
+        when(f.wechat.exchange(APP, code)).thenThrow(new LoginRejected(LoginRejected.Reason.USER_BLOCKED));
+
+        assertThatThrownBy(() -> f.logIn(code)).isInstanceOfSatisfying(LoginRejected.class,
+                e -> assertThat(e.reason()).isEqualTo(LoginRejected.Reason.USER_BLOCKED));
+        assertThat(f.users.count()).isZero();
     }
 
     @Test

@@ -55,8 +55,8 @@ class ApplicationConfiguration {
     }
 
     @Bean
-    ForManagingSessions managingSessions(ForStoringSessions sessions, SessionPolicy policy, Clock clock) {
-        return new SessionManagementService(sessions, policy, clock);
+    ForManagingSessions managingSessions(ForStoringSessions sessions, ForStoringUsers users, SessionPolicy policy, Clock clock) {
+        return new SessionManagementService(sessions, users, policy, clock);
     }
 
     @Bean

@@ -1,11 +1,11 @@
 package dev.wxlogin.bootstrap;
 
 import dev.wxlogin.adapters.persistence.Database;
+import dev.wxlogin.adapters.rest.ExtraRoute;
 import dev.wxlogin.adapters.rest.Readiness;
 import dev.wxlogin.adapters.rest.RestApi;
 import dev.wxlogin.adapters.wechat.WeChatApiLoginCodeAdapter;
 import dev.wxlogin.domain.port.in.ForAuthenticating;
-import dev.wxlogin.domain.port.in.ForGettingSandboxCodes;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The HTTP API. Created last and so destroyed first: on shutdown it stops taking requests and lets those
@@ -24,9 +23,9 @@ import java.util.Optional;
 class RestConfiguration {
     @Bean(initMethod = "start", destroyMethod = "stop")
     RestApi restApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
-                    ForManagingSessions sessions, ObjectProvider<ForGettingSandboxCodes> sandbox,
+                    ForManagingSessions sessions, ObjectProvider<ExtraRoute> extraRoutes,
                     Database database, WeChatApiLoginCodeAdapter wechat, Settings settings) {
-        return new RestApi(loggingIn, authenticating, loggingOut, sessions, Optional.ofNullable(sandbox.getIfAvailable()),
+        return new RestApi(loggingIn, authenticating, loggingOut, sessions, extraRoutes.orderedStream().toList(),
                 settings.rest(), () -> readiness(database, wechat));
     }
 

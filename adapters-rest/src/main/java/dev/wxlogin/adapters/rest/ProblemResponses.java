@@ -45,6 +45,7 @@ final class ProblemResponses {
                 case INVALID_CODE -> ProblemType.INVALID_CODE.problem();
                 case CODE_USED -> ProblemType.CODE_USED.problem();
                 case USER_BLOCKED -> ProblemType.USER_BLOCKED.problem();
+                case ACCOUNT_DISABLED -> ProblemType.ACCOUNT_DISABLED.problem();
             };
             case AuthenticationFailed failed -> {
                 ctx.header(Header.WWW_AUTHENTICATE, "Bearer");

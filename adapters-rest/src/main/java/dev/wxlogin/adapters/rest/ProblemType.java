@@ -2,8 +2,10 @@ package dev.wxlogin.adapters.rest;
 
 /**
  * Every kind of error response: its HTTP status, the stable {@code code} clients branch on, a title, and
- * the detail used unless a more specific one is given. Fixed details keep responses free of secrets and
- * make failures that must look alike (every cause of {@code unauthenticated}) byte-identical.
+ * the detail used unless a more specific one is given. The one catalogue of what a client reads: domain
+ * failures carry a reason, not a text (only {@code InvalidInput}'s message, which names the field and the
+ * rule broken, becomes a detail). Fixed details keep responses free of secrets and make failures that must
+ * look alike (every cause of {@code unauthenticated}) byte-identical.
  */
 enum ProblemType {
     BAD_REQUEST(400, "bad_request", "Bad request", "The request is malformed"),
@@ -15,6 +17,7 @@ enum ProblemType {
             "The session was ended by a newer login; log in again"),
     SESSION_REVOKED(401, "session_revoked", "Session revoked", "The session was logged out; log in again"),
     USER_BLOCKED(403, "user_blocked", "User blocked", "WeChat does not allow this user to log in"),
+    ACCOUNT_DISABLED(403, "account_disabled", "Account disabled", "This account is disabled"),
     NOT_FOUND(404, "not_found", "Not found", "There is nothing here"),
     METHOD_NOT_ALLOWED(405, "method_not_allowed", "Method not allowed",
             "This resource does not support the request method"),

@@ -1,9 +1,9 @@
 package dev.wxlogin.adapters.rest;
 
 /**
- * How many logins {@link RestApi} lets through: {@code POST /api/v1/login} and {@code POST /sandbox/code}
- * together, counted before the body is read. Beyond a limit it answers 429 {@code rate_limited} with a
- * {@code Retry-After}, and calls no port. 0 turns a limit off.
+ * How many logins {@link RestApi} lets through: {@code POST /api/v1/login} and every {@link ExtraRoute} (such
+ * as the sandbox's {@code POST /sandbox/code}) together, counted before the body is read. Beyond a limit it
+ * answers 429 {@code rate_limited} with a {@code Retry-After}, and calls no port. 0 turns a limit off.
  *
  * @param perIpPerMinute  per client IP (the peer, or what {@link RestSettings#trustedProxies()} say it is):
  *                        a burst of this many, then one every 60/n seconds as the bucket refills evenly

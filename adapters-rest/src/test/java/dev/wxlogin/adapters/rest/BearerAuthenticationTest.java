@@ -101,7 +101,7 @@ class BearerAuthenticationTest {
     @ParameterizedTest
     @EnumSource(value = AuthenticationFailed.Reason.class, names = "UNAUTHENTICATED", mode = EnumSource.Mode.EXCLUDE)
     void aDeadSessionSaysWhy(AuthenticationFailed.Reason reason) {
-        doThrow(new AuthenticationFailed(reason, "no longer")).when(server.authenticating).authenticate(any());
+        doThrow(new AuthenticationFailed(reason)).when(server.authenticating).authenticate(any());
 
         HttpResponse<String> response = server.get(ME, "Authorization", TestServer.bearer(token.reveal()));
 

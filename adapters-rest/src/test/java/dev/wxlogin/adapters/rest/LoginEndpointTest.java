@@ -149,6 +149,14 @@ class LoginEndpointTest {
     }
 
     @Test
+    void aDisabledAccountIs403AccountDisabledNotUserBlocked() {
+        rejectWith(LoginRejected.Reason.ACCOUNT_DISABLED);
+
+        JsonNode problem = assertProblem(server.postJson(LOGIN, "{\"code\":\"c\"}"), 403, "account_disabled");
+        assertThat(problem.get("detail").asText()).isEqualTo("This account is disabled");
+    }
+
+    @Test
     void wechatBusyIs503WithRetryAfterInWholeSecondsRoundedUp() {
         failUpstream(UpstreamFailure.Kind.BUSY, Duration.ofMillis(1500));
 
@@ -236,7 +244,7 @@ class LoginEndpointTest {
     }
 
     private void rejectWith(LoginRejected.Reason reason) {
-        when(server.loggingIn.logIn(any())).thenThrow(new LoginRejected(reason, "WeChat said no"));
+        when(server.loggingIn.logIn(any())).thenThrow(new LoginRejected(reason));
     }
 
     private void failUpstream(UpstreamFailure.Kind kind, Duration retryAfter) {

@@ -1,17 +1,16 @@
 package dev.wxlogin.adapters.rest;
 
-import dev.wxlogin.domain.login.LoginCode;
 import dev.wxlogin.domain.session.SessionToken;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import static dev.wxlogin.adapters.rest.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -147,7 +146,7 @@ class RateLimitTest {
     @Test
     void sandboxCodesAreLimitedToo() {
         try (TestServer server = TestServer.limiting(new RateLimits(1, 0))) {
-            assertProblem(server.postJson("/sandbox/code", "{}"), 400, "bad_request");
+            assertProblem(server.postJson("/sandbox/code", "not JSON"), 400, "bad_request");
 
             assertProblem(server.postJson("/sandbox/code", "{\"user\":\"alice\"}"), 429, "rate_limited");
             verifyNoInteractions(server.sandbox);
@@ -157,7 +156,7 @@ class RateLimitTest {
     @Test
     void sandboxCodesAndLoginsShareTheBudget() {
         try (TestServer server = TestServer.limiting(new RateLimits(1, 0))) {
-            when(server.sandbox.wxLogin(any(), anyString())).thenReturn(new LoginCode("sbx_code_1"));
+            when(server.sandbox.handle(any())).thenReturn(Map.of("code", "sbx_code_1"));
             assertThat(server.postJson("/sandbox/code", "{\"user\":\"alice\"}").statusCode()).isEqualTo(200);
 
             assertProblem(server.postJson(LOGIN, CODE), 429, "rate_limited");

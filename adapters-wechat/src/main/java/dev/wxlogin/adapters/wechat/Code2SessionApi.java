@@ -11,7 +11,6 @@ import dev.wxlogin.domain.user.UnionId;
 
 import java.util.Optional;
 
-import static dev.wxlogin.adapters.wechat.WeChatFailures.CALL_WX_LOGIN_AGAIN;
 
 /** {@code GET /sns/jscode2session}: a login code for the user's openid, unionid and session_key. */
 final class Code2SessionApi implements WeChatApi<WeChatIdentity> {
@@ -47,12 +46,9 @@ final class Code2SessionApi implements WeChatApi<WeChatIdentity> {
     @Override
     public Optional<DomainException> errorFor(int errcode) {
         return Optional.ofNullable(switch (errcode) {
-            case 40029, 41008 -> new LoginRejected(LoginRejected.Reason.INVALID_CODE,
-                    "WeChat rejected the login code as invalid or expired" + CALL_WX_LOGIN_AGAIN);
-            case 40163 -> new LoginRejected(LoginRejected.Reason.CODE_USED,
-                    "The login code was already used" + CALL_WX_LOGIN_AGAIN);
-            case 40226 -> new LoginRejected(LoginRejected.Reason.USER_BLOCKED,
-                    "WeChat blocked this login because it considers the user high-risk");
+            case 40029, 41008 -> new LoginRejected(LoginRejected.Reason.INVALID_CODE);
+            case 40163 -> new LoginRejected(LoginRejected.Reason.CODE_USED);
+            case 40226 -> new LoginRejected(LoginRejected.Reason.USER_BLOCKED);
             default -> null;
         });
     }

@@ -27,7 +27,7 @@ final class WeChatFailures {
     static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(3);
     static final Duration BULKHEAD_FULL_RETRY_AFTER = Duration.ofSeconds(1);
 
-    static final String CALL_WX_LOGIN_AGAIN = "; call wx.login() again for a new code";
+    private static final String CALL_WX_LOGIN_AGAIN = "; call wx.login() again for a new code";
 
     private WeChatFailures() {}
 

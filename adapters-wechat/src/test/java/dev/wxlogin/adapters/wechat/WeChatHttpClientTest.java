@@ -61,7 +61,7 @@ class WeChatHttpClientTest {
         @Override
         public Optional<DomainException> errorFor(int errcode) {
             return errcode == 40029
-                    ? Optional.of(new LoginRejected(LoginRejected.Reason.INVALID_CODE, "the echo code is invalid"))
+                    ? Optional.of(new LoginRejected(LoginRejected.Reason.INVALID_CODE))
                     : Optional.empty();
         }
     }

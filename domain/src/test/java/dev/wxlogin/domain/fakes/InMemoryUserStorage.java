@@ -29,6 +29,9 @@ public final class InMemoryUserStorage implements ForStoringUsers {
             byOpenId.put(key, user.id());
         } else {
             User known = byId.get(existing);
+            if (known.disabled()) {
+                return new RecordedLogin(known, false);
+            }
             user = new User(known.id(), appId, known.openId(),
                     identity.unionId().isPresent() ? identity.unionId() : known.unionId(), known.createdAt(), known.disabledAt());
         }

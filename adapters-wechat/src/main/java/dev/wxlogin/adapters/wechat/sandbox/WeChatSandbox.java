@@ -97,7 +97,8 @@ public final class WeChatSandbox implements AutoCloseable {
      * A new login code for a simulated user, as {@code wx.login()} gives a phone. The same user always has
      * the same openid in an app, and the same unionid in every app bound to the Open Platform.
      *
-     * @param simulatedUser 1 to 64 letters, digits, '_', '-', '.' or '@'
+     * @param simulatedUser 1 to 64 letters, digits, '_', '-', '.' or '@': the one rule for simulated user names,
+     *                      wherever they come from (the server's {@code POST /sandbox/code} included)
      * @throws InvalidInput for an AppID the sandbox does not know, or a malformed user name
      */
     public LoginCode wxLogin(AppId appId, String simulatedUser) {
