@@ -82,7 +82,9 @@ public record Settings(
                 list(config.text("WXLOGIN_TRUSTED_PROXIES", "")),
                 new RateLimits(
                         config.integer("WXLOGIN_RATE_LOGIN_PER_IP", (int) RateLimits.DEFAULT.perIpPerMinute(), 0, 1_000_000),
-                        config.integer("WXLOGIN_RATE_LOGIN_GLOBAL", (int) RateLimits.DEFAULT.globalPerSecond(), 0, 1_000_000)),
+                        config.integer("WXLOGIN_RATE_LOGIN_GLOBAL", (int) RateLimits.DEFAULT.globalPerSecond(), 0, 1_000_000),
+                        config.integer("WXLOGIN_RATE_API_PER_IP", (int) RateLimits.DEFAULT.apiPerIpPerMinute(), 0, 1_000_000),
+                        config.integer("WXLOGIN_RATE_IPV6_PREFIX", RateLimits.DEFAULT.ipv6PrefixLength(), 32, 128)),
                 config.duration("WXLOGIN_CLEANUP_INTERVAL", Duration.ofMinutes(1)),
                 config.integer("WXLOGIN_CLEANUP_BATCH", 500, 1, 100_000),
                 logLevel(config));

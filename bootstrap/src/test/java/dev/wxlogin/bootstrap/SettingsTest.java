@@ -1,5 +1,6 @@
 package dev.wxlogin.bootstrap;
 
+import dev.wxlogin.adapters.rest.RateLimits;
 import dev.wxlogin.domain.session.DevicePolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -272,6 +273,17 @@ class SettingsTest {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    @Test
+    void theApiRateLimitAndTheIpv6PrefixAreRead() {
+        assertThat(settings().rateLimits()).isEqualTo(RateLimits.DEFAULT);
+        RateLimits tuned = settings("WXLOGIN_RATE_API_PER_IP", "120", "WXLOGIN_RATE_IPV6_PREFIX", "56").rateLimits();
+
+        assertThat(tuned.apiPerIpPerMinute()).isEqualTo(120);
+        assertThat(tuned.ipv6PrefixLength()).isEqualTo(56);
+        assertThatThrownBy(() -> settings("WXLOGIN_RATE_IPV6_PREFIX", "24")).isInstanceOf(InvalidConfiguration.class)
+                .hasMessageContaining("WXLOGIN_RATE_IPV6_PREFIX");
     }
 
     private static Path write(Path file, String text) throws IOException {
