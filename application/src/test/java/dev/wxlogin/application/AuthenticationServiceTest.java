@@ -37,13 +37,6 @@ class AuthenticationServiceTest {
     }
 
     @Test
-    void aMalformedTokenIsLookedUpAndRefusedLikeAnUnknownOne() {
-        f.logIn("o-alice");
-
-        assertThat(refusal(SessionToken.parse("not-a-token"))).isEqualTo(AuthenticationFailed.Reason.UNAUTHENTICATED);
-    }
-
-    @Test
     void anUnusedSessionExpiresAtTheIdleTimeoutEvenBeforeCleanup() {
         LoginResult used = f.logIn("o-idle");
         LoginResult unused = f.logIn("o-idle");

@@ -13,7 +13,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The HTTP API. Created last and so destroyed first: on shutdown it stops taking requests and lets those
@@ -26,15 +29,19 @@ class RestConfiguration {
                     ForManagingSessions sessions, ObjectProvider<ExtraRoute> extraRoutes,
                     Database database, WeChatApiLoginCodeAdapter wechat, Settings settings) {
         return new RestApi(loggingIn, authenticating, loggingOut, sessions, extraRoutes.orderedStream().toList(),
-                settings.rest(), () -> readiness(database, wechat));
+                settings.rest(), readiness(database, wechat));
     }
 
     /**
-     * Ready when the database answers. WeChat's breaker is reported, not required: while WeChat is down,
-     * requests on existing sessions still work, and every instance would be equally unready anyway.
+     * Ready when the database answers, as checked at most once a second (see {@link CachedCheck}). WeChat's
+     * breaker is reported, not required: while WeChat is down, requests on existing sessions still work, and
+     * every instance would be equally unready anyway. Its state is in memory, so it is read on every probe.
      */
-    private static Readiness readiness(Database database, WeChatApiLoginCodeAdapter wechat) {
-        boolean databaseUp = database.isReachable();
-        return new Readiness(databaseUp, Map.of("database", databaseUp ? "UP" : "DOWN", "wechat", wechat.breakerState()));
+    private static Supplier<Readiness> readiness(Database database, WeChatApiLoginCodeAdapter wechat) {
+        BooleanSupplier databaseAnswers = new CachedCheck(database::isReachable, Duration.ofSeconds(1), System::nanoTime);
+        return () -> {
+            boolean databaseUp = databaseAnswers.getAsBoolean();
+            return new Readiness(databaseUp, Map.of("database", databaseUp ? "UP" : "DOWN", "wechat", wechat.breakerState()));
+        };
     }
 }

@@ -8,6 +8,7 @@ import dev.wxlogin.adapters.persistence.Database;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
 import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
 import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.adapters.rest.RateLimits;
 import dev.wxlogin.domain.session.DevicePolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -439,6 +440,17 @@ class SettingsTest {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    @Test
+    void theApiRateLimitAndTheIpv6PrefixAreRead() {
+        assertThat(settings().rest().rateLimits()).isEqualTo(RateLimits.DEFAULT);
+        RateLimits tuned = settings("WXLOGIN_RATE_API_PER_IP", "120", "WXLOGIN_RATE_IPV6_PREFIX", "56").rest().rateLimits();
+
+        assertThat(tuned.apiPerIpPerMinute()).isEqualTo(120);
+        assertThat(tuned.ipv6PrefixLength()).isEqualTo(56);
+        assertThatThrownBy(() -> settings("WXLOGIN_RATE_IPV6_PREFIX", "24")).isInstanceOf(InvalidConfiguration.class)
+                .hasMessageContaining("WXLOGIN_RATE_IPV6_PREFIX");
     }
 
     private static Path write(Path file, String text) throws IOException {

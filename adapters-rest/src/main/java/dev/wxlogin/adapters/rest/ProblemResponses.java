@@ -23,8 +23,6 @@ import java.time.Duration;
 /** Turns every failure a handler can meet into a problem+json response. */
 final class ProblemResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
-    /** A pool waits 3 s for a connection before giving up; a few seconds more is a fair first retry. */
-    private static final Duration STORAGE_RETRY_AFTER = Duration.ofSeconds(5);
 
     private ProblemResponses() {}
 
@@ -34,6 +32,9 @@ final class ProblemResponses {
 
     /** {@code document} is {@code problem} with extension members, such as the checks of {@code not_ready}. */
     static void write(Context ctx, Problem problem, Object document) {
+        if (ctx.res().getHeader(Header.RETRY_AFTER) == null) { // no more precise wait was set
+            ProblemType.retryAfterOf(problem).ifPresent(wait -> retryAfter(ctx, wait));
+        }
         ctx.status(problem.status()).json(document).contentType(Problem.MEDIA_TYPE);
     }
 
@@ -66,10 +67,7 @@ final class ProblemResponses {
                     case REFUSED -> ProblemType.UPSTREAM_ERROR.problem();
                 };
             }
-            case StorageUnavailable ignored -> {
-                retryAfter(ctx, STORAGE_RETRY_AFTER);
-                yield ProblemType.STORAGE_UNAVAILABLE.problem();
-            }
+            case StorageUnavailable ignored -> ProblemType.STORAGE_UNAVAILABLE.problem();
             // The same answer whether the thing is missing or someone else's.
             case NotFound ignored -> ProblemType.NOT_FOUND.problem();
         });
@@ -114,9 +112,13 @@ final class ProblemResponses {
         }
     }
 
-    // Whole seconds, rounded up: retrying early only earns another refusal.
     private static void retryAfter(Context ctx, Duration wait) {
+        ctx.header(Header.RETRY_AFTER, retryAfterSeconds(wait));
+    }
+
+    /** The {@code Retry-After} value: whole seconds, rounded up, because retrying early only earns another refusal. */
+    static String retryAfterSeconds(Duration wait) {
         long seconds = wait.getNano() > 0 ? wait.getSeconds() + 1 : wait.getSeconds();
-        ctx.header(Header.RETRY_AFTER, Long.toString(Math.max(1, seconds)));
+        return Long.toString(Math.max(1, seconds));
     }
 }

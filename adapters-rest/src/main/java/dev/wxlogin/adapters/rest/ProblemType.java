@@ -1,5 +1,9 @@
 package dev.wxlogin.adapters.rest;
 
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * Every kind of error response: its HTTP status, the stable {@code code} clients branch on, a title, and
  * the detail used unless a more specific one is given. The one catalogue of what a client reads: domain
@@ -73,5 +77,31 @@ enum ProblemType {
 
     Problem problem(String detail) {
         return new Problem(TYPE_BASE + code, title, status, detail, code);
+    }
+
+    /**
+     * How long a client should wait before trying again, for every type where trying again helps: each 429 and
+     * 503 has one (a test walks them all). A response carries a more precise wait instead where one is known,
+     * such as the time until a rate-limit bucket refills or what is left of an open breaker's wait.
+     */
+    Optional<Duration> retryAfter() {
+        return Optional.ofNullable(switch (this) {
+            case RATE_LIMITED, UPSTREAM_RATE_LIMITED -> Duration.ofMinutes(1); // the limits count per minute
+            case UPSTREAM_BUSY -> Duration.ofSeconds(3); // what WeChat's own -1 answers ask for
+            // A timeout has already cost the client seconds; an instant retry only feeds the breaker's window.
+            case UPSTREAM_UNAVAILABLE -> Duration.ofSeconds(5);
+            // A pool waits 3 s for a connection before giving up; a few seconds more is a fair first retry.
+            case STORAGE_UNAVAILABLE, NOT_READY -> Duration.ofSeconds(5);
+            case UNAVAILABLE -> Duration.ofSeconds(2); // shutting down: the retry should find another instance
+            default -> null;
+        });
+    }
+
+    /** {@link #retryAfter()} of the type {@code problem} was made from; empty for a generic problem. */
+    static Optional<Duration> retryAfterOf(Problem problem) {
+        return Arrays.stream(values())
+                .filter(type -> type.status == problem.status() && type.code.equals(problem.code()))
+                .findFirst()
+                .flatMap(ProblemType::retryAfter);
     }
 }

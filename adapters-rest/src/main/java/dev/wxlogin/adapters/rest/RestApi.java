@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * POST   /api/v1/logout-all       200 {"ended":n}
  * </pre>
  *
- * <p>Rate-limited routes answer 429 {@code rate_limited} with {@code Retry-After} beyond {@link RateLimits}.
+ * <p>Every {@code /api/v1} route, and the login routes besides, answer 429 {@code rate_limited} with
+ * {@code Retry-After} beyond {@link RateLimits}.
  * Every request is logged in one line on {@code dev.wxlogin.adapters.rest.access} at INFO.
  */
 public final class RestApi {
@@ -65,6 +66,7 @@ public final class RestApi {
             config.requestLogger.http(AccessLog::log);
             RoutesConfig routes = config.routes;
             routes.before(ctx -> CommonHeaders.ALL.forEach(ctx::header));
+            routes.before("/api/v1/*", limiter::admitApiCall);
             readable(routes, "/health", health::health);
             readable(routes, "/ready", health::ready);
             extraRoutes.forEach(extra -> routes.post(extra.path(), limiter.limit(served(extra, bodies))));

@@ -176,14 +176,22 @@ class LoginEndpointTest {
         assertThat(response.headers().firstValue("Retry-After")).hasValue("60");
     }
 
+    /** The first login after WeChat became unreachable, before the breaker opens and knows how long to wait. */
     @Test
-    void wechatUnavailableIs503WithoutRetryAfterWhenNoneIsKnown() {
+    void wechatUnavailableIs503WithItsDefaultRetryAfterWhenNoneIsKnown() {
         failUpstream(UpstreamFailure.Kind.UNAVAILABLE, null);
 
         HttpResponse<String> response = server.postJson(LOGIN, "{\"code\":\"c\"}");
 
         assertProblem(response, 503, "upstream_unavailable");
-        assertThat(response.headers().firstValue("Retry-After")).isEmpty();
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+    }
+
+    @Test
+    void anOpenBreakersOwnWaitWins() {
+        failUpstream(UpstreamFailure.Kind.UNAVAILABLE, Duration.ofSeconds(17));
+
+        assertThat(server.postJson(LOGIN, "{\"code\":\"c\"}").headers().allValues("Retry-After")).containsExactly("17");
     }
 
     @Test

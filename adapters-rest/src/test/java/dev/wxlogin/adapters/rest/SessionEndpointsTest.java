@@ -175,16 +175,15 @@ class SessionEndpointsTest {
         verify(server.loggingOut, times(2)).logOut(token);
     }
 
-    /** L4: a token we could never have issued is "logged out" too; an empty one without asking the domain. */
+    /** L4: a token we could never have issued is "logged out" too, without asking the domain. */
     @ParameterizedTest
-    @ValueSource(strings = {"Bearer", "Bearer ", "Bearer not-a-token", "bearer a b c"})
-    void logoutWithAMalformedBearerTokenIs204(String authorization) {
+    @ValueSource(strings = {"Bearer", "Bearer ", "Bearer not-a-token", "bearer a b c",
+            "Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})
+    void logoutWithAMalformedBearerTokenIs204AndCallsNothing(String authorization) {
         HttpResponse<String> response = server.post("/api/v1/logout", "Authorization", authorization);
 
         assertThat(response.statusCode()).isEqualTo(204);
-        if (authorization.strip().equalsIgnoreCase("Bearer")) {
-            verifyNoInteractions(server.loggingOut);
-        }
+        verifyNoInteractions(server.loggingOut, server.authenticating, server.sessions);
     }
 
     @Test

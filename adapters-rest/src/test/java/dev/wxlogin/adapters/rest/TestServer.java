@@ -63,6 +63,12 @@ final class TestServer implements AutoCloseable {
         return new TestServer(local(List.of(trustedProxies), limits), true);
     }
 
+    /** Login limits as given, the other limits as by default. */
+    static RateLimits loginLimits(long perIpPerMinute, long globalPerSecond) {
+        return new RateLimits(perIpPerMinute, globalPerSecond, RateLimits.DEFAULT.apiPerIpPerMinute(),
+                RateLimits.DEFAULT.ipv6PrefixLength());
+    }
+
     static RestSettings localTrusting(List<String> proxies) {
         return local(proxies, RateLimits.DEFAULT);
     }
