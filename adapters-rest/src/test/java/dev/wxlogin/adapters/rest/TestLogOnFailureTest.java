@@ -10,18 +10,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,6 +105,16 @@ class TestLogOnFailureTest {
         assertThat(failure.getSuppressed()).isEmpty();
     }
 
+    @Test
+    void aLogLeftOverFromAnEarlierRunIsNotShown(@TempDir Path temp) throws IOException {
+        Path earlierRun = Files.writeString(temp.resolve("tests.log"), "10:00:00.000 INFO  [main] x - from yesterday\n");
+        Files.setLastModifiedTime(earlierRun, FileTime.from(Instant.now().minus(Duration.ofDays(1))));
+
+        Throwable failure = theOnlyFailureOf(FailsWithoutLogging.class, Map.of(TestLogOnFailure.LOG_FILE, earlierRun.toString()));
+
+        assertThat(failure.getSuppressed()).isEmpty();
+    }
+
     // --- the deliberately failing tests, run only from here ------------------------------------------------
 
     @Target(ElementType.TYPE)
@@ -160,9 +177,14 @@ class TestLogOnFailureTest {
 
     /** Runs a fixture as the build runs every test class: its configuration applies, the extension is found alone. */
     private static Throwable theOnlyFailureOf(Class<?> fixture) {
+        return theOnlyFailureOf(fixture, Map.of());
+    }
+
+    private static Throwable theOnlyFailureOf(Class<?> fixture, Map<String, String> configuration) {
         List<Throwable> failures = EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass(fixture))
                 .configurationParameter(RUN_DELIBERATE_FAILURES, "true")
+                .configurationParameters(configuration)
                 .enableImplicitConfigurationParameters(true)
                 .execute()
                 .testEvents().failed().stream()

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.TestAbortedException;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ public final class TestLogOnFailure
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestLogOnFailure.class);
     private static final String CLASS_START = "offset of the log when the test class started";
-    private static final Instant JVM_START = ProcessHandle.current().info().startInstant().orElse(Instant.EPOCH);
+    private static final Instant JVM_START = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -82,10 +83,14 @@ public final class TestLogOnFailure
     /** Where the next line will be written; 0 while the file is absent or left over from a run before this JVM. */
     private static long currentEnd(Path file) {
         try {
-            return Files.getLastModifiedTime(file).toInstant().isBefore(JVM_START) ? 0 : Files.size(file);
+            return writtenByThisRun(file) ? Files.size(file) : 0;
         } catch (IOException absent) {
             return 0;
         }
+    }
+
+    private static boolean writtenByThisRun(Path file) throws IOException {
+        return !Files.getLastModifiedTime(file).toInstant().isBefore(JVM_START);
     }
 
     /** The latest lines of the test log, carried by a failure; a report, not an error, so it has no stack trace. */
@@ -97,6 +102,9 @@ public final class TestLogOnFailure
         static Optional<LogTail> of(Path file, long classStart, String testClass) {
             byte[] log;
             try {
+                if (!writtenByThisRun(file)) {
+                    return Optional.empty(); // an earlier run's log explains nothing about this failure
+                }
                 log = Files.readAllBytes(file);
             } catch (IOException unreadable) {
                 return Optional.empty(); // the log helps to explain a failure; it never decides one
