@@ -1,6 +1,6 @@
-package dev.wxlogin.archfixtures.rest_adapter_uses_only_driving_ports.application;
+package dev.wxlogin.archfixtures.driving_adapters_use_only_driving_ports.application;
 
-import dev.wxlogin.archfixtures.rest_adapter_uses_only_driving_ports.domain.port.in.ForLoggingIn;
+import dev.wxlogin.archfixtures.driving_adapters_use_only_driving_ports.domain.port.in.ForLoggingIn;
 
 /** Compliant: the service of the driving port. */
 public final class LoginService implements ForLoggingIn {

@@ -1,9 +1,9 @@
-package dev.wxlogin.archfixtures.rest_adapter_uses_only_driving_ports.adapters.rest;
+package dev.wxlogin.archfixtures.driving_adapters_use_only_driving_ports.adapters.rest;
 
-import dev.wxlogin.archfixtures.rest_adapter_uses_only_driving_ports.application.LoginService;
+import dev.wxlogin.archfixtures.driving_adapters_use_only_driving_ports.application.LoginService;
 
 /**
- * VIOLATION of restAdapterUsesOnlyDrivingPorts: the REST adapter holds the service class instead of the
+ * VIOLATION of drivingAdaptersUseOnlyDrivingPorts: the REST adapter holds the service class instead of the
  * ForLoggingIn port it implements (the layer rule catches this one too).
  */
 public final class LoginEndpoint {

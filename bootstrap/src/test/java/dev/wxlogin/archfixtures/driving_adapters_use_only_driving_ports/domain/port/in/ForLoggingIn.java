@@ -1,4 +1,4 @@
-package dev.wxlogin.archfixtures.rest_adapter_uses_only_driving_ports.domain.port.in;
+package dev.wxlogin.archfixtures.driving_adapters_use_only_driving_ports.domain.port.in;
 
 /** Compliant: a driving port, what the REST adapter should call. */
 public interface ForLoggingIn {

@@ -1,4 +1,4 @@
-package dev.wxlogin.archfixtures.rest_adapter_uses_only_driving_ports.domain.port.out;
+package dev.wxlogin.archfixtures.driving_adapters_use_only_driving_ports.domain.port.out;
 
 /** Compliant: a driven port. */
 public interface ForStoringSessions {
