@@ -227,7 +227,7 @@ class SettingsTest {
     void valuesAreParsed(@TempDir Path dir) {
         Settings settings = settings(
                 "WXLOGIN_PORT", " 9090 ",
-                "WXLOGIN_WECHAT_URL", "http://proxy.internal:8081/",
+                "WXLOGIN_WECHAT_URL", "https://proxy.internal:8081/",
                 "WXLOGIN_SESSION_IDLE", "PT30M",
                 "WXLOGIN_SESSION_MAX", "PT12H",
                 "WXLOGIN_SESSION_POLICY", "SINGLE",
@@ -247,7 +247,7 @@ class SettingsTest {
         assertThat(settings.rest().port()).isEqualTo(9090);
         assertThat(settings.rest().trustedProxies()).containsExactly("10.0.0.1", "10.0.0.2");
         assertThat(settings.rest().rateLimits().perIpPerMinute()).isZero();
-        assertThat(settings.wechat().api().baseUrl()).isEqualTo(URI.create("http://proxy.internal:8081"));
+        assertThat(settings.wechat().api().baseUrl()).isEqualTo(URI.create("https://proxy.internal:8081"));
         assertThat(settings.sessions().idle()).isEqualTo(Duration.ofMinutes(30));
         assertThat(settings.sessions().max()).isEqualTo(Duration.ofHours(12));
         assertThat(settings.sessions().devices()).isEqualTo(DevicePolicy.SINGLE);

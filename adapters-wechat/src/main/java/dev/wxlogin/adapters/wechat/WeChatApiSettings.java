@@ -44,7 +44,7 @@ public record WeChatApiSettings(
 
     public WeChatApiSettings {
         baseUrlProblem(baseUrl).ifPresent(problem -> {
-            throw new IllegalArgumentException("baseUrl " + problem);
+            throw new IllegalArgumentException("the base URL " + problem);
         });
         miniPrograms = List.copyOf(miniPrograms);
         requireDistinctAppIds(miniPrograms);

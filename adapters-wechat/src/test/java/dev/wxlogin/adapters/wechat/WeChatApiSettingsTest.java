@@ -52,7 +52,7 @@ class WeChatApiSettingsTest {
                 assertThat(problem).contains("https", "127.0.0.0/8", "::1", "localhost"));
         assertThatThrownBy(() -> WeChatApiSettings.of(url, List.of(APP)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("baseUrl must be https");
+                .hasMessageStartingWith("the base URL must be https");
     }
 
     @ParameterizedTest

@@ -174,7 +174,7 @@ class WeChatHttpClientTest {
         FixtureServer own = answering(200, "text/plain", "{\"errcode\":40029,\"errmsg\":\"invalid code\"}");
         FixtureServer shared = answering(200, "text/plain", "{\"errcode\":40125,\"errmsg\":\"invalid appsecret\"}");
 
-        assertThat(failure(LoginRejected.class, echo(own), tokenRequest())).hasMessage("the echo code is invalid");
+        assertThat(failure(LoginRejected.class, echo(own), tokenRequest()).reason()).isEqualTo(LoginRejected.Reason.INVALID_CODE);
         assertThat(failure(UpstreamFailure.class, echo(shared), tokenRequest()).kind()).isEqualTo(MISCONFIGURED);
     }
 
