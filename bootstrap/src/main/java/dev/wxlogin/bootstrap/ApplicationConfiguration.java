@@ -35,7 +35,7 @@ class ApplicationConfiguration {
 
     @Bean
     SessionPolicy sessionPolicy(Settings settings) {
-        return settings.sessionPolicy();
+        return settings.sessions();
     }
 
     @Bean
@@ -67,6 +67,6 @@ class ApplicationConfiguration {
     @Bean
     ForCleaningUpSessions cleaningUp(ForStoringSessions sessions, ForRememberingExchangedCodes exchangedCodes,
                                      SessionPolicy policy, Settings settings, Clock clock) {
-        return new SessionCleanupService(sessions, exchangedCodes, policy, settings.cleanupBatchSize(), clock);
+        return new SessionCleanupService(sessions, exchangedCodes, policy, settings.cleanup().batchSize(), clock);
     }
 }

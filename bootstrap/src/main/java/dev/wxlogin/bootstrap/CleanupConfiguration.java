@@ -9,6 +9,6 @@ import org.springframework.context.annotation.Configuration;
 class CleanupConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     SessionCleanupJob sessionCleanupJob(ForCleaningUpSessions cleanup, Settings settings) {
-        return new SessionCleanupJob(cleanup, settings.cleanupInterval(), settings.cleanupBatchSize());
+        return new SessionCleanupJob(cleanup, settings.cleanup().interval(), settings.cleanup().batchSize());
     }
 }

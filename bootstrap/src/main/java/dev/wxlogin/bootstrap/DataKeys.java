@@ -7,10 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.List;
+import java.util.Set;
 
 /**
  * The key that encrypts {@code session_key}s at rest. Given by WXLOGIN_DATA_KEY; in sandbox mode made
@@ -20,29 +21,37 @@ import java.util.List;
 final class DataKeys {
     static final String KEY_FILE = "data-key";
     private static final int KEY_BYTES = 32;
+    private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
 
     private DataKeys() {}
 
-    static SessionKeyCipher cipher(Settings settings) {
-        byte[] current = settings.dataKey()
-                .map(text -> decode(text, "WXLOGIN_DATA_KEY"))
-                .orElseGet(() -> sandboxKey(settings));
-        List<byte[]> retired = settings.retiredDataKeys().stream()
-                .map(text -> decode(text, "WXLOGIN_DATA_KEYS_RETIRED"))
-                .toList();
-        return new SessionKeyCipher(current, retired);
+    static SessionKeyCipher cipher(DataKeySettings keys, Path dataDir) {
+        return new SessionKeyCipher(keys.current().orElseGet(() -> sandboxKey(dataDir)), keys.retired());
     }
 
-    private static byte[] sandboxKey(Settings settings) {
-        Path file = settings.dataDir().resolve(KEY_FILE);
+    private static byte[] sandboxKey(Path dataDir) {
+        Path file = dataDir.resolve(KEY_FILE);
+        DataDirectory.prepare(dataDir);
         try {
-            Files.createDirectories(settings.dataDir());
             if (!Files.exists(file)) {
                 writeNewKey(file);
             }
+            requireOwnerOnly(file);
             return decode(Files.readString(file, StandardCharsets.US_ASCII).trim(), file.toString());
         } catch (IOException e) {
             throw new InvalidConfiguration("cannot read or create the sandbox data key " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** A key that group or others could have read is no longer a secret: using it would hide that. */
+    private static void requireOwnerOnly(Path file) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+        if (!DataDirectory.OWNER_ONLY.containsAll(permissions)) {
+            throw new InvalidConfiguration("the sandbox data key " + file + " is accessible to other users ("
+                    + PosixFilePermissions.toString(permissions) + "): run `chmod 600 " + file + "` and start again");
         }
     }
 
@@ -56,7 +65,7 @@ final class DataKeys {
         Path temporary;
         try {
             temporary = Files.createTempFile(file.getParent(), KEY_FILE, ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
         } catch (UnsupportedOperationException notPosix) {
             temporary = Files.createTempFile(file.getParent(), KEY_FILE, ".tmp");
         }
@@ -70,7 +79,8 @@ final class DataKeys {
         }
     }
 
-    private static byte[] decode(String base64, String source) {
+    /** {@code source} names where the key came from (a variable or the key file): never the key itself. */
+    static byte[] decode(String base64, String source) {
         try {
             byte[] key = Base64.getDecoder().decode(base64.trim());
             if (key.length != KEY_BYTES) {

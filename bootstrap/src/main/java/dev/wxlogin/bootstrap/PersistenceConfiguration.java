@@ -1,7 +1,6 @@
 package dev.wxlogin.bootstrap;
 
 import dev.wxlogin.adapters.persistence.Database;
-import dev.wxlogin.adapters.persistence.DatabaseSettings;
 import dev.wxlogin.adapters.persistence.JdbiExchangedCodesAdapter;
 import dev.wxlogin.adapters.persistence.JdbiSessionStorageAdapter;
 import dev.wxlogin.adapters.persistence.JdbiTransactionsAdapter;
@@ -19,12 +18,15 @@ import org.springframework.context.annotation.Configuration;
 class PersistenceConfiguration {
     @Bean(destroyMethod = "close")
     Database database(Settings settings) {
-        return Database.open(new DatabaseSettings(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), settings.dbPoolSize()));
+        if (settings.databaseInDataDir()) {
+            DataDirectory.prepare(settings.dataDir());
+        }
+        return Database.open(settings.database());
     }
 
     @Bean
     SessionKeyCipher sessionKeyCipher(Settings settings) {
-        return DataKeys.cipher(settings);
+        return DataKeys.cipher(settings.dataKeys(), settings.dataDir());
     }
 
     @Bean

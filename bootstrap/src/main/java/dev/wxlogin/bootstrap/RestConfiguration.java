@@ -3,7 +3,6 @@ package dev.wxlogin.bootstrap;
 import dev.wxlogin.adapters.persistence.Database;
 import dev.wxlogin.adapters.rest.Readiness;
 import dev.wxlogin.adapters.rest.RestApi;
-import dev.wxlogin.adapters.rest.RestSettings;
 import dev.wxlogin.adapters.wechat.WeChatApiLoginCodeAdapter;
 import dev.wxlogin.domain.port.in.ForAuthenticating;
 import dev.wxlogin.domain.port.in.ForGettingSandboxCodes;
@@ -26,12 +25,9 @@ class RestConfiguration {
     @Bean(initMethod = "start", destroyMethod = "stop")
     RestApi restApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
                     ForManagingSessions sessions, ObjectProvider<ForGettingSandboxCodes> sandbox,
-                    Database database, WeChatApiLoginCodeAdapter wechat, WeChatEndpoint endpoint, Settings settings) {
-        RestSettings rest = new RestSettings(settings.host(), settings.port(), endpoint.defaultApp(),
-                RestSettings.DEFAULT_MAX_BODY_BYTES, settings.trustedProxies(), RestSettings.DEFAULT_MAX_REQUEST_HEADER_BYTES,
-                RestSettings.DEFAULT_IDLE_TIMEOUT, RestSettings.DEFAULT_STOP_TIMEOUT, settings.rateLimits());
+                    Database database, WeChatApiLoginCodeAdapter wechat, Settings settings) {
         return new RestApi(loggingIn, authenticating, loggingOut, sessions, Optional.ofNullable(sandbox.getIfAvailable()),
-                rest, () -> readiness(database, wechat));
+                settings.rest(), () -> readiness(database, wechat));
     }
 
     /**

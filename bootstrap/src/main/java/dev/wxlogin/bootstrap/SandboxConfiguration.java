@@ -1,9 +1,6 @@
 package dev.wxlogin.bootstrap;
 
-import dev.wxlogin.adapters.wechat.sandbox.SandboxApp;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxCodeMintingAdapter;
-import dev.wxlogin.adapters.wechat.sandbox.SandboxFaults;
-import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
 import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
 import dev.wxlogin.application.SandboxCodeService;
 import dev.wxlogin.domain.app.AppId;
@@ -11,8 +8,6 @@ import dev.wxlogin.domain.port.in.ForGettingSandboxCodes;
 import dev.wxlogin.domain.port.out.ForMintingSandboxCodes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.List;
 
 /**
  * The built-in WeChat sandbox on a loopback port, and the adapter talking to it over HTTP as it would
@@ -22,23 +17,7 @@ import java.util.List;
 class SandboxConfiguration {
     @Bean(destroyMethod = "close")
     WeChatSandbox weChatSandbox(Settings settings) {
-        SandboxApp app = settings.appId()
-                .map(id -> new SandboxApp(id, settings.appSecret().orElseThrow(), true))
-                .orElse(SandboxSettings.DEFAULT_APP);
-        Settings.SandboxOptions options = settings.sandboxOptions();
-        SandboxSettings sandbox = SandboxSettings.builder()
-                .port(options.port())
-                .apps(List.of(app))
-                .riskyUsers(options.riskyUsers())
-                .contentType(options.contentType())
-                .faults(new SandboxFaults()
-                        .busyRate(options.busyRate())
-                        .latency(options.latency())
-                        .quotaExceeded(options.faults().contains("quota_exceeded"))
-                        .hang(options.faults().contains("hang"))
-                        .badGateway(options.faults().contains("bad_gateway")))
-                .build();
-        return new WeChatSandbox(sandbox).start();
+        return new WeChatSandbox(settings.wechat().sandbox().orElseThrow()).start();
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package dev.wxlogin.bootstrap;
 
 import dev.wxlogin.adapters.rest.RestApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 import java.util.ArrayList;
@@ -12,6 +14,8 @@ import java.util.Optional;
  * it stops the HTTP server first (requests in flight finish), then everything else, the database last.
  */
 public final class WxLoginServer implements AutoCloseable {
+    private static final Logger SECURITY = LoggerFactory.getLogger("wxlogin.security");
+
     private final AnnotationConfigApplicationContext context;
     private final Settings settings;
 
@@ -31,7 +35,13 @@ public final class WxLoginServer implements AutoCloseable {
             context.close();
             throw configurationProblemIn(e).orElseThrow(() -> e);
         }
-        return new WxLoginServer(context, settings);
+        WxLoginServer server = new WxLoginServer(context, settings);
+        if (settings.sandbox()) {
+            SECURITY.warn("The WeChat sandbox is on: http://{}:{}/sandbox/code gives anyone a login code for any"
+                    + " simulated user, and no real WeChat user can log in. For production set WXLOGIN_APP_ID,"
+                    + " WXLOGIN_APP_SECRET and WXLOGIN_DATA_KEY.", settings.rest().host(), server.port());
+        }
+        return server;
     }
 
     /** Spring wraps what a bean method throws; a configuration mistake should reach the user as itself. */
@@ -58,9 +68,9 @@ public final class WxLoginServer implements AutoCloseable {
     /** The one line printed at start: where, which mode (and AppID), which database. */
     public String describe() {
         WeChatEndpoint endpoint = context.getBean(WeChatEndpoint.class);
-        String host = settings.host().equals("0.0.0.0") ? "127.0.0.1" : settings.host();
-        return "wxlogin listening on http://" + host + ":" + port()
-                + " (" + endpoint.mode() + " mode, AppID " + endpoint.defaultApp() + ", database " + settings.printableDbUrl() + ")";
+        String host = settings.rest().host().equals("0.0.0.0") ? "127.0.0.1" : settings.rest().host();
+        return "wxlogin listening on http://" + host + ":" + port() + " (" + endpoint.mode() + " mode, AppID "
+                + endpoint.defaultApp() + ", database " + settings.database().printableUrl() + ")";
     }
 
     /** A bean of the running server, for tests and embedding: the sandbox, a port, a storage adapter. */

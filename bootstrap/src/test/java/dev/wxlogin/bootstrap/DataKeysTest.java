@@ -18,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -119,6 +120,64 @@ class DataKeysTest {
         }
 
         assertBindable(sandboxPort);
+    }
+
+    // --- issue 7.9: files ---------------------------------------------------------------------------------
+
+    /**
+     * H2 makes its files with the umask (rw-r--r-- here), so the directory is what keeps them private: made
+     * rwx------, whether the sandbox writes a key into it first or H2 is the first to need it.
+     */
+    @Test
+    void aNewDataDirectoryIsOwnerOnlySoTheDatabaseFilesAreToo() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        for (Map<String, String> settings : List.of(Map.<String, String>of(), Map.of("WXLOGIN_DATA_KEY", newKey()))) {
+            Path fresh = data.resolve("fresh-" + settings.size()).resolve("data");
+            try (TestServer server = TestServer.start(fresh, settings)) {
+                server.login(server.wxLogin("alice"));
+            }
+            assertThat(permissions(fresh)).as("data dir, %s", settings.keySet()).isEqualTo("rwx------");
+            assertThat(fresh.resolve("wxlogin.mv.db")).as("the database is inside it").exists();
+        }
+    }
+
+    @Test
+    void anExistingDataDirectoryOpenToOthersIsMadeOwnerOnly() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path old = Files.createDirectory(data.resolve("old"));
+        Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        TestServer.start(old).close();
+
+        assertThat(permissions(old)).isEqualTo("rwx------");
+    }
+
+    @Test
+    void anExistingKeyFileThatOthersCanReadIsRefusedWithTheFix() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        String key = newKey();
+        Path keyFile = Files.writeString(data.resolve(DataKeys.KEY_FILE), key + "\n", StandardCharsets.US_ASCII);
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-r--r--"));
+        int port = freePort();
+
+        assertThatThrownBy(() -> TestServer.start(data, Map.of("WXLOGIN_PORT", Integer.toString(port))).close())
+                .isInstanceOf(InvalidConfiguration.class)
+                .hasMessageContainingAll(keyFile.toString(), "rw-r--r--", "chmod 600 " + keyFile)
+                .message().doesNotContain(key);
+        assertBindable(port);
+    }
+
+    @Test
+    void aDataDirectoryNothingUsesIsNotMade() {
+        Path unused = data.resolve("unused");
+
+        TestServer.start(unused, Map.of("WXLOGIN_DB_URL", "jdbc:h2:mem:unused-data-dir", "WXLOGIN_DATA_KEY", newKey())).close();
+
+        assertThat(unused).doesNotExist();
+    }
+
+    private static String permissions(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
     private static Optional<SessionKey> sessionKeyOf(TestServer server, UserId user) {

@@ -99,7 +99,7 @@ class DatabaseAtRestTest {
         }
         assertThat(found).isEmpty();
 
-        try (Database database = Database.open(new DatabaseSettings(Settings.defaultDbUrl(data), "", "", 2))) {
+        try (Database database = Database.open(new DatabaseSettings(Database.h2FileUrl(data), "", "", 2))) {
             List<String> hashes = database.jdbi().withHandle(handle ->
                     handle.createQuery("SELECT token_hash FROM user_session").mapTo(String.class).list());
             assertThat(hashes).allMatch(hash -> hash.matches("[0-9a-f]{64}"));

@@ -209,6 +209,36 @@ class ProcessLifecycleTest {
         assertThat(badSecret.output()).doesNotContain("s3cr3t").doesNotContain("never-echo");
     }
 
+    /**
+     * Issue 7.1: a secret store that failed to mount leaves WXLOGIN_APP_ID, WXLOGIN_APP_SECRET and WXLOGIN_DATA_KEY
+     * empty. That used to start the sandbox with the production settings; now it stops the start, as does the
+     * sandbox on an open host unless asked for.
+     */
+    @Test
+    void anUnmountedSecretStoreOrTheSandboxOnAnOpenHostRefusesToStartSayingWhatToDo() throws Exception {
+        Child unmounted = start(Map.of(
+                "WXLOGIN_DATA_DIR", temp.resolve("a").toString(),
+                "WXLOGIN_APP_ID", "",
+                "WXLOGIN_APP_SECRET", "",
+                "WXLOGIN_DATA_KEY", ""));
+        int status = unmounted.awaitExit();
+        List<String> message = unmounted.stderrLines();
+        assertThat(status).as("exit status; stderr: %s", message).isEqualTo(2);
+        assertThat(message).singleElement().asString().startsWith("wxlogin: WXLOGIN_APP_ID is set but empty");
+        assertThat(unmounted.output()).doesNotContain("wxlogin listening");
+        assertThat(temp.resolve("a")).as("nothing was started").doesNotExist();
+
+        Child openSandbox = start(Map.of(
+                "WXLOGIN_DATA_DIR", temp.resolve("b").toString(),
+                "WXLOGIN_HOST", "0.0.0.0"));
+        int openStatus = openSandbox.awaitExit();
+        List<String> openMessage = openSandbox.stderrLines();
+        assertThat(openStatus).as("exit status; stderr: %s", openMessage).isEqualTo(2);
+        assertThat(openMessage).singleElement().asString()
+                .startsWith("wxlogin: WXLOGIN_HOST=0.0.0.0 ").contains("/sandbox/code", "WXLOGIN_SANDBOX=true");
+        assertThat(openSandbox.output()).doesNotContain("wxlogin listening");
+    }
+
     // --- processes ----------------------------------------------------------------------------------------
 
     private Child start(Map<String, String> settings) throws IOException {

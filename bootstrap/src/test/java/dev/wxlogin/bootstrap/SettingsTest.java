@@ -1,19 +1,32 @@
 package dev.wxlogin.bootstrap;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.wxlogin.adapters.persistence.Database;
+import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
+import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
+import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.session.DevicePolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -34,30 +47,32 @@ class SettingsTest {
     void nothingConfiguredGivesALocalSandboxServer() {
         Settings settings = settings();
 
-        assertThat(settings.host()).isEqualTo("127.0.0.1");
-        assertThat(settings.port()).isEqualTo(8080);
+        assertThat(settings.rest().host()).isEqualTo("127.0.0.1");
+        assertThat(settings.rest().port()).isEqualTo(8080);
+        assertThat(settings.rest().defaultAppId()).isEqualTo(SandboxSettings.DEFAULT_APP.appId());
         assertThat(settings.sandbox()).isTrue();
-        assertThat(settings.appId()).isEmpty();
-        assertThat(settings.appSecret()).isEmpty();
-        assertThat(settings.wechatUrl()).isEqualTo(URI.create("https://api.weixin.qq.com"));
-        assertThat(settings.sessionPolicy().idle()).isEqualTo(Duration.ofHours(2));
-        assertThat(settings.sessionPolicy().max()).isEqualTo(Duration.ofDays(7));
-        assertThat(settings.sessionPolicy().devices()).isEqualTo(DevicePolicy.MULTIPLE);
-        assertThat(settings.sessionPolicy().maxPerUser()).isEqualTo(5);
-        assertThat(settings.sessionPolicy().touchInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings.wechat().sandboxAskedFor()).isFalse();
+        assertThat(settings.wechat().api().miniPrograms()).isEmpty();
+        assertThat(settings.wechat().api().baseUrl()).isEqualTo(URI.create("https://api.weixin.qq.com"));
+        assertThat(settings.sessions().idle()).isEqualTo(Duration.ofHours(2));
+        assertThat(settings.sessions().max()).isEqualTo(Duration.ofDays(7));
+        assertThat(settings.sessions().devices()).isEqualTo(DevicePolicy.MULTIPLE);
+        assertThat(settings.sessions().maxPerUser()).isEqualTo(5);
+        assertThat(settings.sessions().touchInterval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(settings.dataDir()).isEqualTo(Path.of("data"));
-        assertThat(settings.dbUrl()).startsWith("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("wxlogin"))
-                .contains(";WRITE_DELAY=0");
-        assertThat(settings.dbPoolSize()).isEqualTo(10);
-        assertThat(settings.dataKey()).isEmpty();
-        assertThat(settings.trustedProxies()).isEmpty();
-        assertThat(settings.rateLimits().perIpPerMinute()).isEqualTo(60);
-        assertThat(settings.rateLimits().globalPerSecond()).isEqualTo(500);
-        assertThat(settings.cleanupInterval()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(settings.cleanupBatchSize()).isEqualTo(500);
-        assertThat(settings.sandboxOptions().busyRate()).isZero();
-        assertThat(settings.sandboxOptions().riskyUsers()).containsExactly("risky");
-        assertThat(settings.sandboxOptions().contentType()).isEqualTo("text/plain");
+        assertThat(settings.database().jdbcUrl()).isEqualTo(Database.h2FileUrl(Path.of("data")));
+        assertThat(settings.databaseInDataDir()).isTrue();
+        assertThat(settings.database().maxPoolSize()).isEqualTo(10);
+        assertThat(settings.dataKeys().current()).isEmpty();
+        assertThat(settings.rest().trustedProxies()).isEmpty();
+        assertThat(settings.rest().rateLimits().perIpPerMinute()).isEqualTo(60);
+        assertThat(settings.rest().rateLimits().globalPerSecond()).isEqualTo(500);
+        assertThat(settings.cleanup().interval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings.cleanup().batchSize()).isEqualTo(500);
+        SandboxSettings sandbox = settings.wechat().sandbox().orElseThrow();
+        assertThat(sandbox.apps()).containsExactly(SandboxSettings.DEFAULT_APP);
+        assertThat(sandbox.riskyUsers()).containsExactly("risky");
+        assertThat(sandbox.contentType()).isEqualTo("text/plain");
     }
 
     @Test
@@ -65,11 +80,16 @@ class SettingsTest {
         Settings wechat = settings("WXLOGIN_APP_ID", "wx1234567890abcdef", "WXLOGIN_APP_SECRET", "s3cret",
                 "WXLOGIN_DATA_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         assertThat(wechat.sandbox()).isFalse();
-        assertThat(wechat.appId()).hasValueSatisfying(id -> assertThat(id.value()).isEqualTo("wx1234567890abcdef"));
+        assertThat(wechat.wechat().api().miniPrograms()).singleElement()
+                .satisfies(app -> assertThat(app.appId().value()).isEqualTo("wx1234567890abcdef"));
+        assertThat(wechat.rest().defaultAppId().value()).isEqualTo("wx1234567890abcdef");
 
         Settings playing = settings("WXLOGIN_APP_ID", "wx1234567890abcdef", "WXLOGIN_APP_SECRET", "s3cret",
                 "WXLOGIN_SANDBOX", "yes");
         assertThat(playing.sandbox()).isTrue();
+        assertThat(playing.wechat().sandbox().orElseThrow().apps()).singleElement()
+                .satisfies(app -> assertThat(app.appId().value()).isEqualTo("wx1234567890abcdef"));
+        assertThat(playing.rest().defaultAppId().value()).isEqualTo("wx1234567890abcdef");
     }
 
     @Test
@@ -81,16 +101,129 @@ class SettingsTest {
                 .hasMessageNotContaining("s3cret");
     }
 
-    @Test
-    void anEmptyOrBlankVariableCountsAsUnset() {
-        Settings settings = settings("WXLOGIN_APP_ID", "", "WXLOGIN_APP_SECRET", "  ", "WXLOGIN_PORT", " ");
+    /**
+     * Issue 7.1: an AppID a secret store failed to fill must not mean "no AppID, so the sandbox". Nor may any other
+     * variable whose empty value has no meaning fall back to its default.
+     */
+    @ParameterizedTest(name = "{0}=\"{1}\"")
+    @CsvSource(quoteCharacter = '\'', value = {
+            "WXLOGIN_APP_ID, ''", "WXLOGIN_APP_ID, '  '", "WXLOGIN_APP_SECRET, ''", "WXLOGIN_DATA_KEY, ''",
+            "WXLOGIN_WECHAT_URL, ''", "WXLOGIN_SANDBOX, ''", "WXLOGIN_HOST, ''", "WXLOGIN_PORT, ' '",
+            "WXLOGIN_DATA_DIR, ''", "WXLOGIN_DB_URL, ''", "WXLOGIN_DB_POOL_SIZE, ''", "WXLOGIN_LOG_LEVEL, ''",
+            "WXLOGIN_SESSION_IDLE, ''", "WXLOGIN_SESSION_MAX, ''", "WXLOGIN_SESSION_POLICY, ''",
+            "WXLOGIN_SESSION_MAX_PER_USER, ''", "WXLOGIN_RATE_LOGIN_PER_IP, ''", "WXLOGIN_RATE_LOGIN_GLOBAL, ''",
+            "WXLOGIN_CLEANUP_INTERVAL, ''", "WXLOGIN_CLEANUP_BATCH, ''", "WXLOGIN_SANDBOX_PORT, ''",
+            "WXLOGIN_SANDBOX_BUSY_RATE, ''", "WXLOGIN_SANDBOX_LATENCY, ''", "WXLOGIN_SANDBOX_CONTENT_TYPE, ''",
+    })
+    void aVariableThatIsSetButEmptyIsRefusedNamingIt(String key, String blank) {
+        Map<String, String> config = new HashMap<>(Map.of(
+                "WXLOGIN_APP_ID", "wx1234567890abcdef", "WXLOGIN_APP_SECRET", "s3cret", "WXLOGIN_SANDBOX", "true"));
+        config.put(key, blank);
 
-        assertThat(settings.sandbox()).isTrue();
-        assertThat(settings.port()).isEqualTo(8080);
+        assertThatThrownBy(() -> Settings.from(new ConfigurationSource(config)))
+                .isInstanceOf(InvalidConfiguration.class)
+                .hasMessageContainingAll(key, "set but empty")
+                .message().doesNotContain("s3cret");
+    }
+
+    /** The secret-store failure of issue 7.1: every credential empty is refused, not a sandbox. */
+    @Test
+    void emptyCredentialsAreRefusedRatherThanStartingTheSandbox() {
+        assertThatThrownBy(() -> settings("WXLOGIN_APP_ID", "", "WXLOGIN_APP_SECRET", "", "WXLOGIN_DATA_KEY", ""))
+                .isInstanceOf(InvalidConfiguration.class)
+                .hasMessageContaining("WXLOGIN_APP_ID is set but empty");
+    }
+
+    /** Where empty has a meaning: no password, no proxies, no retired keys, no risky users, no standing faults. */
+    @Test
+    void aFewVariablesMayBeEmptyAndThenMeanNone() {
+        Settings settings = settings("WXLOGIN_DB_USER", "", "WXLOGIN_DB_PASSWORD", "", "WXLOGIN_TRUSTED_PROXIES", "",
+                "WXLOGIN_DATA_KEYS_RETIRED", " ", "WXLOGIN_SANDBOX_RISKY_USERS", "", "WXLOGIN_SANDBOX_FAULTS", "");
+
+        assertThat(settings.database().user()).isEmpty();
+        assertThat(settings.database().password()).isEmpty();
+        assertThat(settings.rest().trustedProxies()).isEmpty();
+        assertThat(settings.dataKeys().retired()).isEmpty();
+        assertThat(settings.wechat().sandbox().orElseThrow().riskyUsers()).isEmpty();
+    }
+
+    /** Issue 7.1: the sandbox's /sandbox/code logs anyone in; without an AppID that is only the default on loopback. */
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "127.8.9.10", "localhost", "LocalHost", "::1", "[::1]", "0:0:0:0:0:0:0:1"})
+    void theSandboxIsTheDefaultOnALoopbackHost(String host) {
+        assertThat(settings("WXLOGIN_HOST", host).sandbox()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.0.0.0", "::", "192.168.1.20", "10.0.0.1", "2001:db8::1", "wxlogin.example.com",
+            "127.0.0.1.example.com", "128.0.0.1", "127.0.0.256"})
+    void onAnyOtherHostTheSandboxNeedsToBeAskedFor(String host) {
+        assertThatThrownBy(() -> settings("WXLOGIN_HOST", host))
+                .isInstanceOf(InvalidConfiguration.class)
+                .hasMessageContainingAll("WXLOGIN_HOST=" + host, "/sandbox/code", "WXLOGIN_SANDBOX=true", "WXLOGIN_APP_ID");
+
+        Settings askedFor = settings("WXLOGIN_HOST", host, "WXLOGIN_SANDBOX", "true");
+        assertThat(askedFor.sandbox()).isTrue();
+        assertThat(askedFor.wechat().sandboxAskedFor()).isTrue();
+        assertThat(askedFor.rest().host()).isEqualTo(host);
     }
 
     @Test
-    void valuesAreParsed() {
+    void whenTheSandboxRunsTheStartUpLineAndAWarningSaySo(@TempDir Path dir) {
+        try (Warnings warnings = new Warnings(); TestServer server = TestServer.start(dir)) {
+            assertThat(server.server().describe()).contains("(sandbox mode, AppID wxsandbox00000001");
+            assertThat(warnings.lines()).anySatisfy(line -> assertThat(line)
+                    .contains("http://127.0.0.1:" + server.server().port() + "/sandbox/code")
+                    .contains("no real WeChat user can log in"));
+        }
+    }
+
+    @Test
+    void talkingToWeChatThereIsNoSandboxWarning(@TempDir Path dir) {
+        try (WeChatSandbox wechat = new WeChatSandbox(SandboxSettings.builder().build()).start();
+             Warnings warnings = new Warnings();
+             TestServer server = TestServer.start(dir, Map.of(
+                     "WXLOGIN_APP_ID", SandboxSettings.DEFAULT_APP.appId().value(),
+                     "WXLOGIN_APP_SECRET", SandboxSettings.DEFAULT_APP.secret().value(),
+                     "WXLOGIN_SANDBOX", "false",
+                     "WXLOGIN_WECHAT_URL", wechat.baseUrl().toString(),
+                     "WXLOGIN_DATA_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="))) {
+            assertThat(server.server().describe()).contains("(WeChat mode");
+            assertThat(warnings.lines()).noneMatch(line -> line.contains("sandbox"));
+        }
+    }
+
+    /** WARN lines of the wxlogin.security logger while open. */
+    private static final class Warnings implements AutoCloseable {
+        private final Logger logger = (Logger) LoggerFactory.getLogger("wxlogin.security");
+        private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+        Warnings() {
+            appender.start();
+            logger.addAppender(appender);
+        }
+
+        List<String> lines() {
+            return appender.list.stream().filter(event -> event.getLevel() == Level.WARN)
+                    .map(ILoggingEvent::getFormattedMessage).toList();
+        }
+
+        @Override
+        public void close() {
+            logger.detachAppender(appender);
+        }
+    }
+
+    @Test
+    void onAnyHostWeChatNeedsNoSandboxSwitch() {
+        Settings settings = settings("WXLOGIN_HOST", "0.0.0.0", "WXLOGIN_APP_ID", "wx1234567890abcdef",
+                "WXLOGIN_APP_SECRET", "s3cret", "WXLOGIN_DATA_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+
+        assertThat(settings.sandbox()).isFalse();
+    }
+
+    @Test
+    void valuesAreParsed(@TempDir Path dir) {
         Settings settings = settings(
                 "WXLOGIN_PORT", " 9090 ",
                 "WXLOGIN_WECHAT_URL", "http://proxy.internal:8081/",
@@ -98,22 +231,43 @@ class SettingsTest {
                 "WXLOGIN_SESSION_MAX", "PT12H",
                 "WXLOGIN_SESSION_POLICY", "SINGLE",
                 "WXLOGIN_TRUSTED_PROXIES", "10.0.0.1, 10.0.0.2,,",
+                "WXLOGIN_RATE_LOGIN_PER_IP", "0",
+                "WXLOGIN_DATA_DIR", dir.toString(),
+                "WXLOGIN_DB_URL", "jdbc:h2:mem:wx",
+                "WXLOGIN_DB_USER", "wx",
+                "WXLOGIN_DB_POOL_SIZE", "3",
+                "WXLOGIN_DATA_KEYS_RETIRED", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                "WXLOGIN_CLEANUP_INTERVAL", "PT5M",
+                "WXLOGIN_SANDBOX_PORT", "9999",
+                "WXLOGIN_SANDBOX_RISKY_USERS", "mallory, eve",
+                "WXLOGIN_SANDBOX_CONTENT_TYPE", "application/json",
                 "WXLOGIN_SANDBOX_BUSY_RATE", "0.25");
 
-        assertThat(settings.port()).isEqualTo(9090);
-        assertThat(settings.wechatUrl()).isEqualTo(URI.create("http://proxy.internal:8081"));
-        assertThat(settings.sessionPolicy().idle()).isEqualTo(Duration.ofMinutes(30));
-        assertThat(settings.sessionPolicy().max()).isEqualTo(Duration.ofHours(12));
-        assertThat(settings.sessionPolicy().devices()).isEqualTo(DevicePolicy.SINGLE);
-        assertThat(settings.trustedProxies()).containsExactly("10.0.0.1", "10.0.0.2");
-        assertThat(settings.sandboxOptions().busyRate()).isEqualTo(0.25);
+        assertThat(settings.rest().port()).isEqualTo(9090);
+        assertThat(settings.rest().trustedProxies()).containsExactly("10.0.0.1", "10.0.0.2");
+        assertThat(settings.rest().rateLimits().perIpPerMinute()).isZero();
+        assertThat(settings.wechat().api().baseUrl()).isEqualTo(URI.create("http://proxy.internal:8081"));
+        assertThat(settings.sessions().idle()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(settings.sessions().max()).isEqualTo(Duration.ofHours(12));
+        assertThat(settings.sessions().devices()).isEqualTo(DevicePolicy.SINGLE);
+        assertThat(settings.dataDir()).isEqualTo(dir);
+        assertThat(settings.database().jdbcUrl()).isEqualTo("jdbc:h2:mem:wx");
+        assertThat(settings.databaseInDataDir()).isFalse();
+        assertThat(settings.database().user()).isEqualTo("wx");
+        assertThat(settings.database().maxPoolSize()).isEqualTo(3);
+        assertThat(settings.dataKeys().retired()).singleElement().satisfies(key -> assertThat(key).hasSize(32));
+        assertThat(settings.cleanup().interval()).isEqualTo(Duration.ofMinutes(5));
+        SandboxSettings sandbox = settings.wechat().sandbox().orElseThrow();
+        assertThat(sandbox.port()).isEqualTo(9999);
+        assertThat(sandbox.riskyUsers()).containsExactlyInAnyOrder("mallory", "eve");
+        assertThat(sandbox.contentType()).isEqualTo("application/json");
     }
 
     @Test
     void aShortIdleTimeoutGetsATouchIntervalShorterThanItself() {
-        assertThat(settings("WXLOGIN_SESSION_IDLE", "PT2S").sessionPolicy().touchInterval())
+        assertThat(settings("WXLOGIN_SESSION_IDLE", "PT2S").sessions().touchInterval())
                 .isEqualTo(Duration.ofMillis(200));
-        assertThat(settings("WXLOGIN_SESSION_IDLE", "PT5M").sessionPolicy().touchInterval())
+        assertThat(settings("WXLOGIN_SESSION_IDLE", "PT5M").sessions().touchInterval())
                 .isEqualTo(Duration.ofSeconds(30));
     }
 
@@ -153,6 +307,10 @@ class SettingsTest {
             "WXLOGIN_CLEANUP_INTERVAL, 60",
             "WXLOGIN_CLEANUP_BATCH, 0",
             "WXLOGIN_APP_ID, wx-not_valid!",
+            "WXLOGIN_TRUSTED_PROXIES, proxy.internal",
+            "WXLOGIN_DATA_KEY, c2hvcnQ=",
+            "WXLOGIN_LOG_LEVEL, LOUD",
+            "WXLOGIN_SANDBOX_FAULTS, explode",
     })
     void aBadValueIsRefusedNamingTheKey(String key, String value) {
         Map<String, String> config = new HashMap<>(Map.of(
@@ -176,22 +334,8 @@ class SettingsTest {
     }
 
     @Test
-    void theDatabaseUrlIsPrintedWithoutItsOptions() {
-        assertThat(settings("WXLOGIN_DB_URL", "jdbc:postgresql://db.internal:5432/wxlogin?user=wx&password=hunter2&ssl=true")
-                .printableDbUrl()).isEqualTo("jdbc:postgresql://db.internal:5432/wxlogin");
-        assertThat(settings("WXLOGIN_DB_URL", "jdbc:h2:tcp://db/wx;USER=sa;PASSWORD=hunter2").printableDbUrl())
-                .isEqualTo("jdbc:h2:tcp://db/wx");
-        assertThat(settings("WXLOGIN_DATA_DIR", "/srv/wx").printableDbUrl()).isEqualTo("jdbc:h2:file:/srv/wx/wxlogin");
-    }
-
-    /** Drivers that take credentials before the host: MySQL Connector/J user info, Oracle thin user/password@. */
-    @ParameterizedTest
-    @ValueSource(strings = {
-            "jdbc:mysql://wx:hunter2@db.internal:3306/wxlogin",
-            "jdbc:oracle:thin:wx/hunter2@//db.internal:1521/wxlogin",
-    })
-    void theDatabaseUrlIsPrintedWithoutAPasswordBeforeTheHost(String url) {
-        assertThat(settings("WXLOGIN_DB_URL", url).printableDbUrl()).doesNotContain("hunter2").contains("db.internal");
+    void theDefaultDatabaseIsPrintedAsItsFile() {
+        assertThat(settings("WXLOGIN_DATA_DIR", "/srv/wx").database().printableUrl()).isEqualTo("jdbc:h2:file:/srv/wx/wxlogin");
     }
 
     // --- WXLOGIN_CONFIG: only System.getenv() reads it, so these run WxLogin's main in a child JVM.
@@ -207,21 +351,25 @@ class SettingsTest {
     }
 
     @Test
-    void standingSandboxFaultsAndTheLogLevelAreRead() {
-        Settings settings = settings("WXLOGIN_SANDBOX_FAULTS", "Quota_Exceeded, hang", "WXLOGIN_LOG_LEVEL", "debug");
-
-        assertThat(settings.sandboxOptions().faults()).containsExactlyInAnyOrder("quota_exceeded", "hang");
-        assertThat(settings.logLevel()).isEqualTo("DEBUG");
-        assertThat(settings().sandboxOptions().faults()).isEmpty();
+    void theLogLevelIsRead() {
+        assertThat(settings("WXLOGIN_LOG_LEVEL", "debug").logLevel()).isEqualTo("DEBUG");
         assertThat(settings().logLevel()).isEqualTo("INFO");
     }
 
+    /** The faults object in the settings is the one the sandbox they start answers by. */
     @Test
-    void unknownSandboxFaultsAndLogLevelsAreRefused() {
-        assertThatThrownBy(() -> settings("WXLOGIN_SANDBOX_FAULTS", "quota_exceeded,explode"))
-                .isInstanceOf(InvalidConfiguration.class).hasMessageContaining("WXLOGIN_SANDBOX_FAULTS");
-        assertThatThrownBy(() -> settings("WXLOGIN_LOG_LEVEL", "LOUD"))
-                .isInstanceOf(InvalidConfiguration.class).hasMessageContaining("WXLOGIN_LOG_LEVEL");
+    void standingSandboxFaultsAreWhatTheStartedSandboxShows() throws Exception {
+        Settings settings = settings("WXLOGIN_SANDBOX_FAULTS", "Quota_Exceeded");
+
+        try (WeChatSandbox sandbox = new WeChatSandbox(settings.wechat().sandbox().orElseThrow()).start();
+             HttpClient http = HttpClient.newHttpClient()) {
+            AppId app = SandboxSettings.DEFAULT_APP.appId();
+            URI exchange = URI.create(sandbox.baseUrl() + "/sns/jscode2session?appid=" + app + "&secret="
+                    + SandboxSettings.DEFAULT_APP.secret().value() + "&js_code=" + sandbox.wxLogin(app, "alice").value()
+                    + "&grant_type=authorization_code");
+            String answer = http.send(HttpRequest.newBuilder(exchange).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(answer).contains("45011");
+        }
     }
 
     @Test
@@ -243,6 +391,25 @@ class SettingsTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).contains("WXLOGIN_SESSION_POLICY");
+    }
+
+    /** The file is held to the same rule as the environment: an empty AppID there is no sandbox either. */
+    @Test
+    void anEmptyValueInTheFileIsRefusedToo(@TempDir Path dir) throws Exception {
+        Path file = write(dir.resolve("wx.properties"), "WXLOGIN_APP_ID=\nWXLOGIN_APP_SECRET=s3cret");
+
+        Run run = wxlogin(dir, Map.of("WXLOGIN_CONFIG", file.toString()));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("WXLOGIN_APP_ID is set but empty").doesNotContain("s3cret");
+    }
+
+    @Test
+    void anEmptyWxloginConfigIsRefusedNamingIt(@TempDir Path dir) throws Exception {
+        Run run = wxlogin(dir, Map.of("WXLOGIN_CONFIG", ""));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("WXLOGIN_CONFIG is set but empty");
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -49,6 +50,14 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
         // Failures name the statement, never its bound values (openids, hashes) that would reach the logs.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
+    }
+
+    /**
+     * The embedded H2 database {@code <directory>/wxlogin}, with {@link #H2_FILE_URL_OPTIONS}. H2 creates its files
+     * with the process's umask: keeping them private is the directory's job.
+     */
+    public static String h2FileUrl(Path directory) {
+        return "jdbc:h2:file:" + directory.toAbsolutePath().normalize().resolve("wxlogin") + H2_FILE_URL_OPTIONS;
     }
 
     /** Opens the pool and applies pending migrations; fails if the database is unreachable or its schema is foreign. */

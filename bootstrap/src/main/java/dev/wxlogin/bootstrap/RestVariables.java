@@ -1,0 +1,29 @@
+package dev.wxlogin.bootstrap;
+
+import dev.wxlogin.adapters.rest.RateLimits;
+import dev.wxlogin.adapters.rest.RestSettings;
+import dev.wxlogin.domain.app.AppId;
+
+import java.util.List;
+
+/** The HTTP API's variables: where it listens, which proxies it believes, how many logins it lets through. */
+final class RestVariables {
+    private RestVariables() {}
+
+    /** {@code defaultApp}: the mini program a login is for, which the WeChat settings decide. */
+    static RestSettings from(ConfigurationSource config, AppId defaultApp) {
+        // RestSettings checks the proxies (IP literals) itself.
+        return ConfigurationSource.checked("WXLOGIN_TRUSTED_PROXIES", () -> new RestSettings(
+                config.text("WXLOGIN_HOST", "127.0.0.1"),
+                config.integer("WXLOGIN_PORT", 8080, 0, 65535),
+                defaultApp,
+                RestSettings.DEFAULT_MAX_BODY_BYTES,
+                config.list("WXLOGIN_TRUSTED_PROXIES", List.of()),
+                RestSettings.DEFAULT_MAX_REQUEST_HEADER_BYTES,
+                RestSettings.DEFAULT_IDLE_TIMEOUT,
+                RestSettings.DEFAULT_STOP_TIMEOUT,
+                new RateLimits(
+                        config.integer("WXLOGIN_RATE_LOGIN_PER_IP", (int) RateLimits.DEFAULT.perIpPerMinute(), 0, 1_000_000),
+                        config.integer("WXLOGIN_RATE_LOGIN_GLOBAL", (int) RateLimits.DEFAULT.globalPerSecond(), 0, 1_000_000))));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.wxlogin.bootstrap;
+
+import dev.wxlogin.adapters.wechat.WeChatApiSettings;
+import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
+import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.app.AppSecret;
+import dev.wxlogin.domain.app.MiniProgram;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+
+/**
+ * Which WeChat login codes are exchanged with: the real one, or the built-in sandbox in its place. Both are read
+ * and checked in either mode, so a mistake shows before the mode changes.
+ *
+ * @param api             the real WeChat at WXLOGIN_WECHAT_URL, with the mini program of WXLOGIN_APP_ID and
+ *                        WXLOGIN_APP_SECRET (exactly one when the sandbox is off, none or that one when it is on)
+ * @param sandbox         the sandbox, when it runs instead: by default exactly when there is no AppID
+ * @param sandboxAskedFor whether WXLOGIN_SANDBOX=true switched it on, rather than a missing AppID
+ */
+public record WeChatSettings(WeChatApiSettings api, Optional<SandboxSettings> sandbox, boolean sandboxAskedFor) {
+
+    static WeChatSettings from(ConfigurationSource config) {
+        Optional<AppId> appId = config.parsed("WXLOGIN_APP_ID", AppId::new);
+        Optional<AppSecret> secret = config.parsed("WXLOGIN_APP_SECRET", AppSecret::new);
+        if (appId.isPresent() != secret.isPresent()) {
+            throw new InvalidConfiguration("WXLOGIN_APP_ID and WXLOGIN_APP_SECRET go together");
+        }
+        Optional<MiniProgram> app = appId.map(id -> new MiniProgram(id, secret.orElseThrow()));
+        Optional<Boolean> sandboxFlag = config.flag("WXLOGIN_SANDBOX");
+        boolean sandboxOn = sandboxFlag.orElse(app.isEmpty());
+        if (!sandboxOn && app.isEmpty()) {
+            throw new InvalidConfiguration("talking to WeChat needs both WXLOGIN_APP_ID and WXLOGIN_APP_SECRET"
+                    + " (or leave WXLOGIN_SANDBOX unset to use the built-in sandbox)");
+        }
+        WeChatApiSettings api = ConfigurationSource.checked("WXLOGIN_WECHAT_URL",
+                () -> WeChatApiSettings.of(baseUrl(config), app.stream().toList()));
+        SandboxSettings sandbox = SandboxVariables.from(config, app);
+        return new WeChatSettings(api, sandboxOn ? Optional.of(sandbox) : Optional.empty(), sandboxFlag.orElse(false));
+    }
+
+    /** The mini program a login is for when the request does not say. */
+    AppId defaultApp() {
+        return sandbox.map(settings -> settings.apps().getFirst().appId())
+                .orElseGet(() -> api.miniPrograms().getFirst().appId());
+    }
+
+    /** Without a trailing slash; WeChatApiSettings decides what else a base URL may hold. */
+    private static URI baseUrl(ConfigurationSource config) {
+        String text = config.text("WXLOGIN_WECHAT_URL", WeChatApiSettings.WECHAT_BASE_URL.toString());
+        try {
+            return new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        } catch (URISyntaxException e) {
+            throw new InvalidConfiguration("WXLOGIN_WECHAT_URL must be an http(s) base URL");
+        }
+    }
+}
