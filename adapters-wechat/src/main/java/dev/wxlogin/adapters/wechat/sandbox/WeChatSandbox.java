@@ -44,6 +44,7 @@ public final class WeChatSandbox implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private HttpServer server;
     private ExecutorService executor;
+    private boolean controlRoutes;
 
     public WeChatSandbox(SandboxSettings settings) {
         this.settings = settings;
@@ -60,6 +61,15 @@ public final class WeChatSandbox implements AutoCloseable {
                 codeExchange, settings.faults(), replies, settings.contentType(), closing);
     }
 
+    /**
+     * Also serve {@code /sandbox/code}, {@code /sandbox/codes} and {@code /sandbox/faults} on the sandbox's own port
+     * (see {@link SandboxControlHandler}), for a sandbox that runs as a process of its own. Call before {@link #start()}.
+     */
+    public synchronized WeChatSandbox withControlRoutes() {
+        controlRoutes = true;
+        return this;
+    }
+
     /** Binds the port and starts answering; a sandbox starts once. */
     public synchronized WeChatSandbox start() {
         if (server != null || closing.getCount() == 0) {
@@ -74,6 +84,10 @@ public final class WeChatSandbox implements AutoCloseable {
         executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.createContext(Jscode2SessionHandler.PATH, jscode2session);
+        if (controlRoutes) {
+            server.createContext(SandboxControlHandler.PATH, new SandboxControlHandler(
+                    (app, user) -> wxLogin(app, user).value(), settings.apps().getFirst().appId(), settings.faults()));
+        }
         server.start();
         LOG.info("WeChat sandbox listening on {} for AppIDs {}", baseUrl(), apps.keySet());
         return this;
