@@ -48,7 +48,8 @@ public final class SessionManagementService implements ForManagingSessions {
 
     @Override
     public int revokeAll(Authentication caller) {
-        int ended = sessions.endAll(caller.user().id(), EndReason.REVOKED, clock.instant());
+        Instant now = clock.instant();
+        int ended = sessions.endAll(caller.user().id(), EndReason.REVOKED, now, policy.idleCutoff(now));
         EVENTS.log(Level.INFO, "all sessions revoked user={0} count={1}", caller.user().id(), ended);
         return ended;
     }

@@ -54,8 +54,9 @@ public final class JdbiSessionStorageAdapter implements ForStoringSessions {
     }
 
     @Override
-    public int endAll(UserId user, EndReason reason, Instant now) {
-        return storage.withDao(SessionDao.class, dao -> dao.endAll(user.value(), reason.name(), now.toEpochMilli()));
+    public int endAll(UserId user, EndReason reason, Instant now, Instant idleCutoff) {
+        return storage.withDao(SessionDao.class,
+                dao -> dao.endAll(user.value(), reason.name(), now.toEpochMilli(), idleCutoff.toEpochMilli()));
     }
 
     /**

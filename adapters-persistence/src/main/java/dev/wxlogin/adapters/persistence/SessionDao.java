@@ -40,9 +40,10 @@ interface SessionDao {
     @SqlUpdate("UPDATE user_session SET ended_at = :now, end_reason = :reason WHERE id = :id AND ended_at IS NULL")
     int end(String id, String reason, long now);
 
-    @SqlUpdate("UPDATE user_session SET ended_at = :now, end_reason = :reason "
-            + "WHERE user_id = :userId AND ended_at IS NULL")
-    int endAll(String userId, String reason, long now);
+    /** Live rows only: an UPDATE locks just the rows its WHERE clause picks, never the dead ones cleanup deletes. */
+    @SqlUpdate("UPDATE user_session SET ended_at = :now, end_reason = :reason WHERE user_id = :userId "
+            + "AND ended_at IS NULL AND expires_at > :now AND last_seen_at > :idleCutoff")
+    int endAll(String userId, String reason, long now, long idleCutoff);
 
     @SqlQuery("SELECT id FROM user_session WHERE expires_at <= :now OR last_seen_at <= :idleCutoff "
             + "ORDER BY expires_at LIMIT :limit")

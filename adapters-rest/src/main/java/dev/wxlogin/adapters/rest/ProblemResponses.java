@@ -6,6 +6,7 @@ import dev.wxlogin.domain.error.DomainException;
 import dev.wxlogin.domain.error.InvalidInput;
 import dev.wxlogin.domain.error.LoginRejected;
 import dev.wxlogin.domain.error.NotFound;
+import dev.wxlogin.domain.error.StorageBusy;
 import dev.wxlogin.domain.error.StorageUnavailable;
 import dev.wxlogin.domain.error.UpstreamFailure;
 import io.javalin.http.Context;
@@ -25,6 +26,8 @@ final class ProblemResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
     /** A pool waits 3 s for a connection before giving up; a few seconds more is a fair first retry. */
     private static final Duration STORAGE_RETRY_AFTER = Duration.ofSeconds(5);
+    /** Lock waits and deadlocks clear as soon as the competing transactions finish, which is usually at once. */
+    private static final Duration STORAGE_BUSY_RETRY_AFTER = Duration.ofSeconds(2);
 
     private ProblemResponses() {}
 
@@ -67,6 +70,10 @@ final class ProblemResponses {
             case StorageUnavailable ignored -> {
                 retryAfter(ctx, STORAGE_RETRY_AFTER);
                 yield ProblemType.STORAGE_UNAVAILABLE.problem();
+            }
+            case StorageBusy ignored -> {
+                retryAfter(ctx, STORAGE_BUSY_RETRY_AFTER);
+                yield ProblemType.STORAGE_BUSY.problem();
             }
             // The same answer whether the thing is missing or someone else's.
             case NotFound ignored -> ProblemType.NOT_FOUND.problem();

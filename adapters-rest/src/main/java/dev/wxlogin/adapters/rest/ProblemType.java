@@ -37,6 +37,7 @@ enum ProblemType {
             "WeChat cannot be reached right now; try again later"),
     STORAGE_UNAVAILABLE(503, "storage_unavailable", "Database unavailable",
             "The server's database is not answering; try again shortly"),
+    STORAGE_BUSY(503, "storage_busy", "Database busy", "The server's database is busy; try again shortly"),
     NOT_READY(503, "not_ready", "Not ready", "The server is not ready to serve requests"),
     UNAVAILABLE(503, "unavailable", "Service unavailable", "The server is unavailable, for example shutting down");
 

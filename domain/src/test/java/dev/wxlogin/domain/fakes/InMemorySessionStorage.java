@@ -62,11 +62,10 @@ public final class InMemorySessionStorage implements ForStoringSessions {
     }
 
     @Override
-    public synchronized int endAll(UserId user, EndReason reason, Instant now) {
-        List<Session> open = sessions.values().stream()
-                .filter(s -> s.userId().equals(user) && s.endedAt().isEmpty()).toList();
-        open.forEach(s -> sessions.put(s.id(), ended(s, reason, now)));
-        return open.size();
+    public synchronized int endAll(UserId user, EndReason reason, Instant now, Instant idleCutoff) {
+        List<Session> live = findLive(user, now, idleCutoff);
+        live.forEach(s -> sessions.put(s.id(), ended(s, reason, now)));
+        return live.size();
     }
 
     @Override

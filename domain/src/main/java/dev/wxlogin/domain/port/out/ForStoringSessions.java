@@ -32,8 +32,12 @@ public interface ForStoringSessions {
     /** Ends one session that has not ended yet; returns whether it did. */
     boolean end(SessionId id, EndReason reason, Instant now);
 
-    /** Ends every not-yet-ended session of the user; returns how many. */
-    int endAll(UserId user, EndReason reason, Instant now);
+    /**
+     * Ends every live session of the user, by the rule of {@link #findLive}; returns how many. A session
+     * that has expired already is left alone, so it keeps telling its client that it expired, and is not
+     * locked (the cleanup job may be deleting it).
+     */
+    int endAll(UserId user, EndReason reason, Instant now, Instant idleCutoff);
 
     /** Deletes at most {@code limit} sessions that can never be live again; returns how many. */
     int deleteExpired(Instant now, Instant idleCutoff, int limit);
