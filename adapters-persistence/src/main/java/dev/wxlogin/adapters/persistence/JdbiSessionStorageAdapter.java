@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /** Sessions in {@code user_session}, found by the SHA-256 of their token. */
 public final class JdbiSessionStorageAdapter implements ForStoringSessions {
@@ -60,9 +61,10 @@ public final class JdbiSessionStorageAdapter implements ForStoringSessions {
     }
 
     /**
-     * One small batch as its own transaction (not the caller's): pick the ids first, oldest expiry
-     * first, then delete just those that are still dead. Portable (no DELETE ... LIMIT), and instances
-     * cleaning up at once only ever wait for each other's short batches.
+     * One small batch as its own transaction (not the caller's): sessions past their absolute expiry
+     * first, then, if the batch has room, idle ones. Each kind is picked by ids first, then just those
+     * still dead are deleted. Portable (no DELETE ... LIMIT), each statement is served by one index, and
+     * instances cleaning up at once only ever wait for each other's short batches.
      */
     @Override
     public int deleteExpired(Instant now, Instant idleCutoff, int limit) {
@@ -70,9 +72,16 @@ public final class JdbiSessionStorageAdapter implements ForStoringSessions {
         long cutoff = idleCutoff.toEpochMilli();
         return storage.batch(handle -> {
             SessionDao dao = handle.attach(SessionDao.class);
-            List<String> dead = dao.findDead(at, cutoff, limit);
-            return dead.isEmpty() ? 0 : dao.deleteDead(dead, at, cutoff);
+            int deleted = deleteFound(dao.findPastExpiry(at, limit), ids -> dao.deletePastExpiry(ids, at));
+            if (deleted < limit) {
+                deleted += deleteFound(dao.findIdle(cutoff, limit - deleted), ids -> dao.deleteIdle(ids, cutoff));
+            }
+            return deleted;
         });
+    }
+
+    private static int deleteFound(List<String> ids, ToIntFunction<List<String>> delete) {
+        return ids.isEmpty() ? 0 : delete.applyAsInt(ids);
     }
 
     private static SessionDao.Row toRow(Session s) {

@@ -45,13 +45,29 @@ interface SessionDao {
             + "AND ended_at IS NULL AND expires_at > :now AND last_seen_at > :idleCutoff")
     int endAll(String userId, String reason, long now, long idleCutoff);
 
-    @SqlQuery("SELECT id FROM user_session WHERE expires_at <= :now OR last_seen_at <= :idleCutoff "
-            + "ORDER BY expires_at LIMIT :limit")
-    List<String> findDead(long now, long idleCutoff, int limit);
+    /*
+     * Cleanup, one index per statement: each finds its rows as the start of one index's range, which holds
+     * dead rows only, so a batch never reads a live row however many there are. (One query with OR cannot
+     * use one index, and re-read every live row in each batch.)
+     */
+
+    /** Past the absolute expiry, oldest first: a range of ix_user_session_expires_at. */
+    @SqlQuery("SELECT id FROM user_session WHERE expires_at <= :now ORDER BY expires_at LIMIT :limit")
+    List<String> findPastExpiry(long now, int limit);
+
+    @SqlUpdate("DELETE FROM user_session WHERE id IN (<ids>) AND expires_at <= :now")
+    int deletePastExpiry(@BindList("ids") List<String> ids, long now);
+
+    /**
+     * Unused since the idle cutoff, longest idle first: a range of ix_user_session_last_seen_at. Ended
+     * sessions go this way too, as their last_seen_at no longer moves.
+     */
+    @SqlQuery("SELECT id FROM user_session WHERE last_seen_at <= :idleCutoff ORDER BY last_seen_at LIMIT :limit")
+    List<String> findIdle(long idleCutoff, int limit);
 
     /** Repeats the test: a row touched since it was found stays. */
-    @SqlUpdate("DELETE FROM user_session WHERE id IN (<ids>) AND (expires_at <= :now OR last_seen_at <= :idleCutoff)")
-    int deleteDead(@BindList("ids") List<String> ids, long now, long idleCutoff);
+    @SqlUpdate("DELETE FROM user_session WHERE id IN (<ids>) AND last_seen_at <= :idleCutoff")
+    int deleteIdle(@BindList("ids") List<String> ids, long idleCutoff);
 
     record Row(String id, String tokenHash, String userId, String appId, String userAgent, String clientIp,
                long createdAt, long lastSeenAt, long expiresAt, Long endedAt, String endReason) {
