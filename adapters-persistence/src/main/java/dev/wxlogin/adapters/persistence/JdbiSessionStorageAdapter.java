@@ -10,6 +10,7 @@ import dev.wxlogin.domain.session.TokenHash;
 import dev.wxlogin.domain.user.UserId;
 import org.jdbi.v3.core.Jdbi;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -25,9 +26,11 @@ public final class JdbiSessionStorageAdapter implements ForStoringSessions {
         this.storage = new Storage(Objects.requireNonNull(jdbi, "jdbi"));
     }
 
+    /** Times from a clock ahead of the database's are moved back, see {@link SessionDao#LATEST}. */
     @Override
     public void insert(Session session) {
-        storage.useDao(SessionDao.class, dao -> dao.insert(toRow(session)));
+        long lifetime = Duration.between(session.createdAt(), session.expiresAt()).toMillis();
+        storage.useDao(SessionDao.class, dao -> dao.insert(toRow(session), lifetime));
     }
 
     @Override

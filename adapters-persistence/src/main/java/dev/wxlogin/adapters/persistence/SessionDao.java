@@ -17,10 +17,17 @@ import java.util.Optional;
 interface SessionDao {
     String COLUMNS = "id, token_hash, user_id, app_id, user_agent, client_ip, created_at, last_seen_at, expires_at, "
             + "ended_at, end_reason";
+    /**
+     * The latest time a write may record as a login or a use: the database's clock plus a small
+     * tolerance. An instance whose clock runs fast cannot keep a session alive past its idle timeout.
+     */
+    String LATEST = "(<" + DatabaseClock.ATTRIBUTE + "> + " + DatabaseClock.TOLERANCE_MILLIS + ")";
 
+    /** A login written by a fast clock is moved back to {@link #LATEST}, its absolute expiry with it. */
     @SqlUpdate("INSERT INTO user_session (" + COLUMNS + ") VALUES (:id, :tokenHash, :userId, :appId, :userAgent, "
-            + ":clientIp, :createdAt, :lastSeenAt, :expiresAt, :endedAt, :endReason)")
-    void insert(@BindMethods Row row);
+            + ":clientIp, LEAST(:createdAt, " + LATEST + "), LEAST(:lastSeenAt, " + LATEST + "), "
+            + "LEAST(:expiresAt, " + LATEST + " + :lifetime), :endedAt, :endReason)")
+    void insert(@BindMethods Row row, long lifetime);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM user_session WHERE token_hash = :tokenHash")
     Optional<Row> findByTokenHash(String tokenHash);
@@ -31,10 +38,11 @@ interface SessionDao {
 
     /**
      * The liveness test is part of the update, so a session that ended or expired meanwhile is never
-     * revived; and last_seen_at never moves back (instance clocks differ).
+     * revived; last_seen_at never moves back (instance clocks differ), nor past {@link #LATEST}.
      */
-    @SqlUpdate("UPDATE user_session SET last_seen_at = :now WHERE id = :id AND ended_at IS NULL "
-            + "AND expires_at > :now AND last_seen_at > :idleCutoff AND last_seen_at < :now")
+    @SqlUpdate("UPDATE user_session SET last_seen_at = LEAST(:now, " + LATEST + ") WHERE id = :id "
+            + "AND ended_at IS NULL AND expires_at > :now AND last_seen_at > :idleCutoff "
+            + "AND last_seen_at < LEAST(:now, " + LATEST + ")")
     int touch(String id, long now, long idleCutoff);
 
     @SqlUpdate("UPDATE user_session SET ended_at = :now, end_reason = :reason WHERE id = :id AND ended_at IS NULL")

@@ -13,6 +13,10 @@ import java.util.Optional;
 /**
  * Sessions, found by the hash of their token. "Live" means not ended, {@code expiresAt} after the given
  * time, and {@code lastSeenAt} after the given idle cutoff: the same rule as {@link Session#problemAt}.
+ * <p>
+ * Storage shared by several instances may hold the times it records (a login's, a use's) to a clock of
+ * its own, so that an instance whose clock runs fast cannot keep a session alive: it then records an
+ * earlier time than the caller gave, never a later one.
  */
 public interface ForStoringSessions {
     void insert(Session session);
