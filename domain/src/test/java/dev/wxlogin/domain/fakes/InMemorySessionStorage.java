@@ -15,8 +15,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A {@link ForStoringSessions} in memory; every method is atomic. */
-public final class InMemorySessionStorage implements ForStoringSessions {
+public final class InMemorySessionStorage implements ForStoringSessions, RollsBack {
     private final Map<SessionId, Session> sessions = new LinkedHashMap<>();
+
+    @Override
+    public synchronized Runnable snapshot() {
+        Map<SessionId, Session> copy = new LinkedHashMap<>(sessions);
+        return () -> {
+            synchronized (this) {
+                sessions.clear();
+                sessions.putAll(copy);
+            }
+        };
+    }
 
     @Override
     public synchronized void insert(Session session) {
