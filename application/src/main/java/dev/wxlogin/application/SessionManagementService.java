@@ -59,7 +59,8 @@ public final class SessionManagementService implements ForManagingSessions {
     @Override
     public int revokeAll(SessionToken token) {
         Authentication caller = authentication.authenticate(token);
-        int ended = sessions.endAll(caller.user().id(), EndReason.REVOKED, clock.instant());
+        Instant now = clock.instant();
+        int ended = sessions.endAll(caller.user().id(), EndReason.REVOKED, now, policy.idleCutoff(now));
         EVENTS.log(Level.INFO, "all sessions revoked user={0} count={1}", caller.user().id(), ended);
         return ended;
     }

@@ -2,11 +2,15 @@ package dev.wxlogin.application;
 
 import dev.wxlogin.domain.error.AuthenticationFailed;
 import dev.wxlogin.domain.error.LoginRejected;
+import dev.wxlogin.domain.error.StorageBusy;
 import dev.wxlogin.domain.error.UpstreamFailure;
 import dev.wxlogin.domain.login.LoginCode;
+import dev.wxlogin.domain.login.LoginCommand;
 import dev.wxlogin.domain.login.LoginResult;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
+import dev.wxlogin.domain.port.out.ForStoringSessions;
+import dev.wxlogin.domain.session.ClientInfo;
 import dev.wxlogin.domain.session.DevicePolicy;
 import dev.wxlogin.domain.session.Session;
 import dev.wxlogin.domain.session.SessionPolicy;
@@ -19,7 +23,11 @@ import java.util.Optional;
 import static dev.wxlogin.application.Fixture.APP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.AdditionalAnswers.delegatesTo;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -114,7 +122,7 @@ class LoginServiceTest {
     @Test
     void aDisabledAccountCannotLogInAndItsLoginRecordsNothing() {
         LoginResult first = f.logIn(f.codeFor("o-erin", "Zmlyc3Qta2V5LWVyaW4xMg=="));
-        new UserDisablingService(f.users, f.sessions, f.transactions, f.clock).disable(first.user().id());
+        new UserDisablingService(f.users, f.sessions, f.transactions, f.policy, f.clock).disable(first.user().id());
         int sessionsBefore = f.sessions.count();
 
         assertThatThrownBy(() -> f.logIn(f.codeFor("o-erin", "bmV3LWtleS1lcmluLTEyMw==")))
@@ -170,5 +178,21 @@ class LoginServiceTest {
         single.logIn("o-ivan");
 
         assertThat(single.authentication.authenticate(heidi.token())).isNotNull();
+    }
+
+    @Test
+    void aLoginWhoseSessionCannotBeStoredReplacesNothingAndKeepsTheEarlierSessionKey() {
+        Fixture single = new Fixture(SessionPolicy.of(Duration.ofHours(2), Duration.ofDays(7), DevicePolicy.SINGLE, 1));
+        LoginResult phone = single.logIn(single.codeFor("o-judy", "Zmlyc3Qta2V5LWp1ZHkxMg=="));
+        ForStoringSessions failing = mock(ForStoringSessions.class, delegatesTo(single.sessions));
+        doThrow(new StorageBusy("The database is busy")).when(failing).insert(any());
+        LoginService login = new LoginService(single.wechat, single.codes, single.users, failing, single.transactions,
+                single.policy, single.clock);
+        LoginCommand command = new LoginCommand(APP, single.codeFor("o-judy", "c2Vjb25kLWtleS1qdWR5MQ=="), ClientInfo.unknown());
+
+        assertThatThrownBy(() -> login.logIn(command)).isInstanceOf(StorageBusy.class);
+
+        assertThat(single.authentication.authenticate(phone.token()).user().id()).isEqualTo(phone.user().id());
+        assertThat(single.users.sessionKeyOf(phone.user().id())).contains(new SessionKey("Zmlyc3Qta2V5LWp1ZHkxMg=="));
     }
 }

@@ -60,8 +60,9 @@ class ApplicationConfiguration {
     }
 
     @Bean
-    ForDisablingUsers disablingUsers(ForStoringUsers users, ForStoringSessions sessions, ForRunningTransactions transactions, Clock clock) {
-        return new UserDisablingService(users, sessions, transactions, clock);
+    ForDisablingUsers disablingUsers(ForStoringUsers users, ForStoringSessions sessions, ForRunningTransactions transactions,
+                                     SessionPolicy policy, Clock clock) {
+        return new UserDisablingService(users, sessions, transactions, policy, clock);
     }
 
     @Bean

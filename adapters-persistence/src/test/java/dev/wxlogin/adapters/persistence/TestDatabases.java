@@ -12,8 +12,17 @@ final class TestDatabases {
 
     /** A fresh, empty in-memory database of its own. */
     static Database inMemory() {
-        return Database.open(settings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"
-                + Database.H2_FILE_URL_OPTIONS));
+        return Database.open(settings(inMemoryUrl() + Database.H2_FILE_URL_OPTIONS));
+    }
+
+    /** Like {@link #inMemory()}, but a lock wait gives up after {@code lockTimeoutMillis}, so contention shows at once. */
+    static Database inMemory(int lockTimeoutMillis) {
+        String options = Database.H2_FILE_URL_OPTIONS.replaceFirst("LOCK_TIMEOUT=\\d+", "LOCK_TIMEOUT=" + lockTimeoutMillis);
+        return Database.open(settings(inMemoryUrl() + options));
+    }
+
+    private static String inMemoryUrl() {
+        return "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     }
 
     static DatabaseSettings settings(String url) {

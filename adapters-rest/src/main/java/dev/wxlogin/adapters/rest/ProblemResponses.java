@@ -6,6 +6,7 @@ import dev.wxlogin.domain.error.DomainException;
 import dev.wxlogin.domain.error.InvalidInput;
 import dev.wxlogin.domain.error.LoginRejected;
 import dev.wxlogin.domain.error.NotFound;
+import dev.wxlogin.domain.error.StorageBusy;
 import dev.wxlogin.domain.error.StorageUnavailable;
 import dev.wxlogin.domain.error.UpstreamFailure;
 import io.javalin.http.Context;
@@ -68,6 +69,7 @@ final class ProblemResponses {
                 };
             }
             case StorageUnavailable ignored -> ProblemType.STORAGE_UNAVAILABLE.problem();
+            case StorageBusy ignored -> ProblemType.STORAGE_BUSY.problem();
             // The same answer whether the thing is missing or someone else's.
             case NotFound ignored -> ProblemType.NOT_FOUND.problem();
         });

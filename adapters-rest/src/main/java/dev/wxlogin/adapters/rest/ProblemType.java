@@ -46,6 +46,7 @@ enum ProblemType {
             "WeChat cannot be reached right now; try again later"),
     STORAGE_UNAVAILABLE(503, "storage_unavailable", "Database unavailable",
             "The server's database is not answering; try again shortly"),
+    STORAGE_BUSY(503, "storage_busy", "Database busy", "The server's database is busy; try again shortly"),
     NOT_READY(503, "not_ready", "Not ready", "The server is not ready to serve requests"),
     UNAVAILABLE(503, "unavailable", "Service unavailable", "The server is unavailable, for example shutting down");
 
@@ -92,6 +93,8 @@ enum ProblemType {
             case UPSTREAM_UNAVAILABLE -> Duration.ofSeconds(5);
             // A pool waits 3 s for a connection before giving up; a few seconds more is a fair first retry.
             case STORAGE_UNAVAILABLE, NOT_READY -> Duration.ofSeconds(5);
+            // Lock waits and deadlocks clear as soon as the competing transactions finish, usually at once.
+            case STORAGE_BUSY -> Duration.ofSeconds(2);
             case UNAVAILABLE -> Duration.ofSeconds(2); // shutting down: the retry should find another instance
             default -> null;
         });

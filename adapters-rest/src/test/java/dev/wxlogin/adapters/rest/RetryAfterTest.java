@@ -1,5 +1,6 @@
 package dev.wxlogin.adapters.rest;
 
+import dev.wxlogin.domain.error.StorageBusy;
 import dev.wxlogin.domain.error.StorageUnavailable;
 import dev.wxlogin.domain.error.UpstreamFailure;
 import dev.wxlogin.domain.session.SessionToken;
@@ -43,6 +44,7 @@ class RetryAfterTest {
             ProblemType.UPSTREAM_BUSY, server -> loginFailing(server, UpstreamFailure.Kind.BUSY),
             ProblemType.UPSTREAM_UNAVAILABLE, server -> loginFailing(server, UpstreamFailure.Kind.UNAVAILABLE),
             ProblemType.STORAGE_UNAVAILABLE, RetryAfterTest::databaseDown,
+            ProblemType.STORAGE_BUSY, RetryAfterTest::databaseBusy,
             ProblemType.NOT_READY, RetryAfterTest::notReady,
             ProblemType.UNAVAILABLE, RetryAfterTest::shuttingDown);
 
@@ -82,6 +84,11 @@ class RetryAfterTest {
 
     private static Answer databaseDown(TestServer server) {
         when(server.authenticating.authenticate(any())).thenThrow(new StorageUnavailable("not answering"));
+        return Answer.of(server.get("/api/v1/me", "Authorization", TestServer.bearer(SessionToken.generate().reveal())));
+    }
+
+    private static Answer databaseBusy(TestServer server) {
+        when(server.authenticating.authenticate(any())).thenThrow(new StorageBusy("a lock wait timed out"));
         return Answer.of(server.get("/api/v1/me", "Authorization", TestServer.bearer(SessionToken.generate().reveal())));
     }
 

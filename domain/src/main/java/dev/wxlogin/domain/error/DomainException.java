@@ -8,7 +8,8 @@ package dev.wxlogin.domain.error;
  * {@link InvalidInput}, which names the field and the rule broken. None contains a secret, a code or a token.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits InvalidInput, LoginRejected, AuthenticationFailed, UpstreamFailure, StorageUnavailable, NotFound {
+        permits InvalidInput, LoginRejected, AuthenticationFailed, UpstreamFailure, StorageUnavailable, StorageBusy,
+        NotFound {
 
     protected DomainException(String message) {
         super(message, null, false, false);
