@@ -7,7 +7,7 @@ public final class Validate {
     private Validate() {}
 
     /** Visible ASCII (0x21..0x7E), 1..maxLength characters. */
-    public static String visibleAscii(String value, int maxLength, String what) {
+    public static void visibleAscii(String value, int maxLength, String what) {
         if (value == null || value.isEmpty() || value.length() > maxLength) {
             throw new InvalidInput(what + " must be 1 to " + maxLength + " characters");
         }
@@ -17,11 +17,10 @@ public final class Validate {
                 throw new InvalidInput(what + " must be visible ASCII characters");
             }
         }
-        return value;
     }
 
     /** Letters, digits, '-' and '_', 1..maxLength characters: the alphabet of WeChat ids and our own. */
-    public static String identifier(String value, int maxLength, String what) {
+    public static void identifier(String value, int maxLength, String what) {
         if (value == null || value.isEmpty() || value.length() > maxLength) {
             throw new InvalidInput(what + " must be 1 to " + maxLength + " characters");
         }
@@ -32,6 +31,5 @@ public final class Validate {
                 throw new InvalidInput(what + " may contain only letters, digits, '-' and '_'");
             }
         }
-        return value;
     }
 }
