@@ -33,7 +33,7 @@ class SecurityEventsTest {
     private final SecurityEvents events = new SecurityEvents();
     private final LogoutService logout = new LogoutService(f.sessions, f.clock);
     private final SessionManagementService management = new SessionManagementService(f.sessions, f.users, f.policy, f.clock);
-    private final UserDisablingService disabling = new UserDisablingService(f.users, f.sessions, f.transactions, f.clock);
+    private final UserDisablingService disabling = new UserDisablingService(f.users, f.sessions, f.transactions, f.policy, f.clock);
 
     @AfterEach
     void stopCapturing() {
