@@ -17,7 +17,8 @@ import java.sql.SQLException;
 /**
  * The connection pool, the schema brought up to date, and the one {@link Jdbi} every adapter must share
  * (a transaction is found through it: adapters join the one the calling thread has open).
- * Works with any JDBC URL whose driver is on the classpath.
+ * Works with any JDBC URL whose driver is on the classpath; H2's, PostgreSQL's and MariaDB's are (the last also for
+ * MySQL).
  */
 public final class Database implements AutoCloseable {
     /**
@@ -64,7 +65,7 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseSettings settings) {
         HikariDataSource pool = new HikariDataSource(poolConfig(settings));
         try {
-            var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            var result = Flyway.configure().dataSource(pool).locations(Migrations.locations(pool)).load().migrate();
             LOG.info("Database ready; {} migrations applied now", result.migrationsExecuted);
             return new Database(pool);
         } catch (RuntimeException e) {

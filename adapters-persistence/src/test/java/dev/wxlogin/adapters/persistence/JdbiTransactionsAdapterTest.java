@@ -1,5 +1,6 @@
 package dev.wxlogin.adapters.persistence;
 
+import dev.wxlogin.adapters.persistence.testing.Engine;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
@@ -10,6 +11,8 @@ import dev.wxlogin.domain.session.SessionToken;
 import dev.wxlogin.domain.user.OpenId;
 import dev.wxlogin.domain.user.User;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -24,14 +27,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The adapters take part in the transaction the calling thread has open, with nothing passed through the ports. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class JdbiTransactionsAdapterTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     private static final AppId APP = new AppId("wxtransaction0001");
 
-    private final Database database = TestDatabases.inMemory();
-    private final JdbiTransactionsAdapter transactions = new JdbiTransactionsAdapter(database.jdbi());
-    private final JdbiUserStorageAdapter users = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher());
-    private final JdbiSessionStorageAdapter sessions = new JdbiSessionStorageAdapter(database.jdbi());
+    private final Database database;
+    private final JdbiTransactionsAdapter transactions;
+    private final JdbiUserStorageAdapter users;
+    private final JdbiSessionStorageAdapter sessions;
+
+    JdbiTransactionsAdapterTest(Engine engine) {
+        database = TestDatabases.open(engine);
+        transactions = new JdbiTransactionsAdapter(database.jdbi());
+        users = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher());
+        sessions = new JdbiSessionStorageAdapter(database.jdbi());
+    }
 
     @AfterEach
     void closeDatabase() {
