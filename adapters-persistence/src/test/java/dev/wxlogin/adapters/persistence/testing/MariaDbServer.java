@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -75,13 +76,21 @@ final class MariaDbServer extends ServerProcess {
     }
 
     @Override
+    void prepare(Statement administrator) throws SQLException {
+        administrator.execute("CREATE USER '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + PASSWORD + "'");
+        administrator.execute("GRANT ALL PRIVILEGES ON `wx\\_%`.* TO '" + USER + "'@'127.0.0.1'");
+        // what the tests ask the server itself, such as which transactions wait for a lock
+        administrator.execute("GRANT PROCESS ON *.* TO '" + USER + "'@'127.0.0.1'");
+    }
+
+    @Override
     String creation(String name) {
         return "CREATE DATABASE " + name;
     }
 
     @Override
     TestDatabase database(String name) {
-        return new TestDatabase(Engine.MARIADB, url(name), ADMINISTRATOR, "");
+        return new TestDatabase(Engine.MARIADB, url(name), USER, PASSWORD);
     }
 
     private String url(String database) {

@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -43,8 +44,15 @@ final class PostgresServer extends ServerProcess {
 
     @Override
     void initialise() throws IOException, InterruptedException {
+        Path passwordFile = home.resolve("superuser-password");
+        Files.writeString(passwordFile, PASSWORD);
         run(unprivileged(binaries.resolve("bin/initdb").toString(), "-D", data().toString(), "-U", SUPERUSER,
-                "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"));
+                "--pwfile=" + passwordFile, "--auth=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync"));
+    }
+
+    @Override
+    void prepare(Statement administrator) throws SQLException {
+        administrator.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
     }
 
     /**
@@ -72,18 +80,18 @@ final class PostgresServer extends ServerProcess {
 
     @Override
     Connection administrator() throws SQLException {
-        return DriverManager.getConnection(url(), SUPERUSER, "");
+        return DriverManager.getConnection(url(), SUPERUSER, PASSWORD);
     }
 
     /** A schema, not a database: as isolated for wxlogin, and a hundred times smaller and faster to create. */
     @Override
     String creation(String name) {
-        return "CREATE SCHEMA " + name;
+        return "CREATE SCHEMA " + name + " AUTHORIZATION " + USER;
     }
 
     @Override
     TestDatabase database(String name) {
-        return new TestDatabase(Engine.POSTGRESQL, url() + "?currentSchema=" + name, SUPERUSER, "");
+        return new TestDatabase(Engine.POSTGRESQL, url() + "?currentSchema=" + name, USER, PASSWORD);
     }
 
     private String url() {

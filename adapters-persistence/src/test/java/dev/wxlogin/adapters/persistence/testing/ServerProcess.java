@@ -18,6 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * left running by a test JVM that was killed is ended (by its recorded process id) before its directory is reused.
  */
 abstract class ServerProcess implements DatabaseServer {
+    /** The account of wxlogin, as an operator would create it: not the administrator, and with a password. */
+    static final String USER = "wxlogin";
+    static final String PASSWORD = "wxlogin-test-password";
+
     private static final Duration START_BOUND = Duration.ofSeconds(60);
     private static final Duration STOP_BOUND = Duration.ofSeconds(30);
     private static final int LOG_LINES_IN_ERRORS = 25;
@@ -46,6 +50,9 @@ abstract class ServerProcess implements DatabaseServer {
     /** Connects to the server itself, as its administrator. */
     abstract Connection administrator() throws SQLException;
 
+    /** Prepares the new server for wxlogin's tests: the account they use, for example. */
+    abstract void prepare(Statement administrator) throws SQLException;
+
     /** The statement that creates the empty database {@code name}. */
     abstract String creation(String name);
 
@@ -65,8 +72,13 @@ abstract class ServerProcess implements DatabaseServer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        start();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, engine + " test server stop"));
+        start();
+        try (Connection connection = administrator(); Statement statement = connection.createStatement()) {
+            prepare(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(failure("cannot be prepared: " + e), e);
+        }
     }
 
     @Override
