@@ -5,7 +5,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 
-/** Failures told apart by SQLState class, which H2, PostgreSQL and MySQL agree on (vendor codes differ). */
+/** Failures told apart by SQLState, mostly by class, which H2, PostgreSQL and MySQL agree on (vendor codes differ). */
 final class SqlStates {
     private SqlStates() {}
 
@@ -23,8 +23,9 @@ final class SqlStates {
     }
 
     /**
-     * The connection is gone or could not be had: class 08 (connection exception), or the JDBC types for
-     * it, which drivers and pools use whatever their SQLState (H2's broken session, Hikari's timeout).
+     * The connection is gone or could not be had: class 08 (connection exception), PostgreSQL's server shutting
+     * down, crashed or still starting (57P01-57P03, which it sends on the connections it drops), or the JDBC types
+     * for it, which drivers and pools use whatever their SQLState (H2's broken session, Hikari's timeout).
      */
     static boolean isConnectionLoss(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -33,7 +34,8 @@ final class SqlStates {
                 return true;
             }
         }
-        return hasStateClass(failure, "08");
+        return hasStateClass(failure, "08") || hasStateClass(failure, "57P01") || hasStateClass(failure, "57P02")
+                || hasStateClass(failure, "57P03");
     }
 
     private static boolean hasStateClass(Throwable failure, String stateClass) {
