@@ -36,8 +36,8 @@ public final class AuthenticationService implements ForAuthenticating {
         Session session = sessions.findByTokenHash(token.hash()).orElseThrow(AuthenticationFailed::unauthenticated);
         refuseUnlessLive(session, now);
         User user = users.findById(session.userId()).orElseThrow(AuthenticationFailed::unauthenticated);
-        if (user.disabled()) {
-            throw new AuthenticationFailed(AuthenticationFailed.Reason.SESSION_REVOKED, "This account is disabled");
+        if (user.disabled()) { // disabling revoked every session; one that escaped it is answered the same way
+            throw new AuthenticationFailed(AuthenticationFailed.Reason.SESSION_REVOKED);
         }
         return new Authentication(user, renewed(session, now));
     }
@@ -61,16 +61,7 @@ public final class AuthenticationService implements ForAuthenticating {
 
     private void refuseUnlessLive(Session session, Instant now) {
         session.problemAt(now, policy).ifPresent(reason -> {
-            throw new AuthenticationFailed(reason, message(reason));
+            throw new AuthenticationFailed(reason);
         });
-    }
-
-    private static String message(AuthenticationFailed.Reason reason) {
-        return switch (reason) {
-            case SESSION_EXPIRED -> "The session has expired; log in again";
-            case SESSION_REPLACED -> "The session was ended by a newer login";
-            case SESSION_REVOKED -> "The session was logged out";
-            case UNAUTHENTICATED -> "A valid session token is required";
-        };
     }
 }

@@ -24,8 +24,8 @@ import java.util.List;
 
 /**
  * Login: claim the code, exchange it with WeChat, then in one transaction record the user and their
- * newest session_key, apply the device policy, and create the session. A token is returned only after
- * its session row has committed.
+ * newest session_key (refused for a disabled account, which gets nothing written), apply the device
+ * policy, and create the session. A token is returned only after its session row has committed.
  */
 public final class LoginService implements ForLoggingIn {
     /** WeChat's codes live 5 minutes; remembering a claim longer than that protects nothing. */
@@ -69,7 +69,7 @@ public final class LoginService implements ForLoggingIn {
         Instant now = clock.instant();
         if (!exchangedCodes.claim(command.appId(), command.code(), now, now.plus(CODE_LIFETIME))) {
             EVENTS.log(Level.INFO, "login refused app={0} reason=code_replayed", command.appId());
-            throw new LoginRejected(LoginRejected.Reason.CODE_USED, "This login code has already been used");
+            throw new LoginRejected(LoginRejected.Reason.CODE_USED);
         }
         try {
             return wechat.exchange(command.appId(), command.code());
@@ -86,9 +86,12 @@ public final class LoginService implements ForLoggingIn {
 
     private LoginResult startSession(LoginCommand command, WeChatIdentity identity) {
         Instant now = clock.instant();
+        // Records nothing for a disabled user, whatever this transaction's fate: no new session_key is kept.
         ForStoringUsers.RecordedLogin recorded = users.recordLogin(command.appId(), identity, now);
         if (recorded.user().disabled()) {
-            throw new LoginRejected(LoginRejected.Reason.USER_BLOCKED, "This account is disabled");
+            EVENTS.log(Level.INFO, "login refused user={0} app={1} reason=account_disabled",
+                    recorded.user().id(), command.appId());
+            throw new LoginRejected(LoginRejected.Reason.ACCOUNT_DISABLED);
         }
         endSessionsBeyondTheDevicePolicy(recorded, now);
         SessionToken token = SessionToken.generate();

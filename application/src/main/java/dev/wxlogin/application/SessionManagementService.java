@@ -2,41 +2,51 @@ package dev.wxlogin.application;
 
 import dev.wxlogin.domain.error.NotFound;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
+import dev.wxlogin.domain.port.in.LiveSessions;
 import dev.wxlogin.domain.port.out.ForStoringSessions;
+import dev.wxlogin.domain.port.out.ForStoringUsers;
 import dev.wxlogin.domain.session.Authentication;
 import dev.wxlogin.domain.session.EndReason;
 import dev.wxlogin.domain.session.Session;
 import dev.wxlogin.domain.session.SessionId;
 import dev.wxlogin.domain.session.SessionPolicy;
+import dev.wxlogin.domain.session.SessionToken;
+import dev.wxlogin.domain.user.UserId;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** A user's own devices: list them, end one, end all. Other users' sessions do not exist for the caller. */
+/**
+ * A user's own devices: list them, end one, end all. The caller is whoever the token proves, through the same
+ * {@link AuthenticationService} every request uses; other users' sessions do not exist for them.
+ */
 public final class SessionManagementService implements ForManagingSessions {
     private static final System.Logger EVENTS = System.getLogger("wxlogin.security");
 
+    private final AuthenticationService authentication;
     private final ForStoringSessions sessions;
     private final SessionPolicy policy;
     private final Clock clock;
 
-    public SessionManagementService(ForStoringSessions sessions, SessionPolicy policy, Clock clock) {
+    public SessionManagementService(ForStoringSessions sessions, ForStoringUsers users, SessionPolicy policy, Clock clock) {
+        this.authentication = new AuthenticationService(sessions, users, policy, clock);
         this.sessions = sessions;
         this.policy = policy;
         this.clock = clock;
     }
 
     @Override
-    public List<Session> liveSessions(Authentication caller) {
-        Instant now = clock.instant();
-        return sessions.findLive(caller.user().id(), now, policy.idleCutoff(now));
+    public LiveSessions liveSessions(SessionToken token) {
+        Authentication caller = authentication.authenticate(token);
+        return new LiveSessions(caller.session().id(), liveSessionsOf(caller.user().id()));
     }
 
     @Override
-    public void revoke(Authentication caller, SessionId id) {
-        Session target = liveSessions(caller).stream()
+    public void revoke(SessionToken token, SessionId id) {
+        Authentication caller = authentication.authenticate(token);
+        Session target = liveSessionsOf(caller.user().id()).stream()
                 .filter(session -> session.id().equals(id))
                 .findFirst()
                 .orElseThrow(() -> new NotFound("No such session"));
@@ -47,9 +57,16 @@ public final class SessionManagementService implements ForManagingSessions {
     }
 
     @Override
-    public int revokeAll(Authentication caller) {
-        int ended = sessions.endAll(caller.user().id(), EndReason.REVOKED, clock.instant());
+    public int revokeAll(SessionToken token) {
+        Authentication caller = authentication.authenticate(token);
+        Instant now = clock.instant();
+        int ended = sessions.endAll(caller.user().id(), EndReason.REVOKED, now, policy.idleCutoff(now));
         EVENTS.log(Level.INFO, "all sessions revoked user={0} count={1}", caller.user().id(), ended);
         return ended;
+    }
+
+    private List<Session> liveSessionsOf(UserId user) {
+        Instant now = clock.instant();
+        return sessions.findLive(user, now, policy.idleCutoff(now));
     }
 }

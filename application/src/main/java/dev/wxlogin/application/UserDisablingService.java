@@ -6,6 +6,7 @@ import dev.wxlogin.domain.port.out.ForRunningTransactions;
 import dev.wxlogin.domain.port.out.ForStoringSessions;
 import dev.wxlogin.domain.port.out.ForStoringUsers;
 import dev.wxlogin.domain.session.EndReason;
+import dev.wxlogin.domain.session.SessionPolicy;
 import dev.wxlogin.domain.user.UserId;
 
 import java.lang.System.Logger.Level;
@@ -19,13 +20,15 @@ public final class UserDisablingService implements ForDisablingUsers {
     private final ForStoringUsers users;
     private final ForStoringSessions sessions;
     private final ForRunningTransactions transactions;
+    private final SessionPolicy policy;
     private final Clock clock;
 
     public UserDisablingService(ForStoringUsers users, ForStoringSessions sessions,
-                                ForRunningTransactions transactions, Clock clock) {
+                                ForRunningTransactions transactions, SessionPolicy policy, Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.transactions = transactions;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -36,7 +39,7 @@ public final class UserDisablingService implements ForDisablingUsers {
             if (!users.disable(user, now)) {
                 throw new NotFound("No such user");
             }
-            return sessions.endAll(user, EndReason.REVOKED, now);
+            return sessions.endAll(user, EndReason.REVOKED, now, policy.idleCutoff(now));
         });
         EVENTS.log(Level.INFO, "user disabled user={0} sessionsEnded={1}", user, ended);
     }

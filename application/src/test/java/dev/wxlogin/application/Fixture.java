@@ -32,7 +32,7 @@ final class Fixture {
     final InMemoryUserStorage users = new InMemoryUserStorage();
     final InMemorySessionStorage sessions = new InMemorySessionStorage();
     final InMemoryExchangedCodes codes = new InMemoryExchangedCodes();
-    final SerialTransactions transactions = new SerialTransactions();
+    final SerialTransactions transactions = new SerialTransactions(users, sessions);
     final ForExchangingLoginCodes wechat = mock(ForExchangingLoginCodes.class);
     final SessionPolicy policy;
     final LoginService login;

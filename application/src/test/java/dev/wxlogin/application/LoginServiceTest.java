@@ -2,11 +2,15 @@ package dev.wxlogin.application;
 
 import dev.wxlogin.domain.error.AuthenticationFailed;
 import dev.wxlogin.domain.error.LoginRejected;
+import dev.wxlogin.domain.error.StorageBusy;
 import dev.wxlogin.domain.error.UpstreamFailure;
 import dev.wxlogin.domain.login.LoginCode;
+import dev.wxlogin.domain.login.LoginCommand;
 import dev.wxlogin.domain.login.LoginResult;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
+import dev.wxlogin.domain.port.out.ForStoringSessions;
+import dev.wxlogin.domain.session.ClientInfo;
 import dev.wxlogin.domain.session.DevicePolicy;
 import dev.wxlogin.domain.session.Session;
 import dev.wxlogin.domain.session.SessionPolicy;
@@ -19,7 +23,11 @@ import java.util.Optional;
 import static dev.wxlogin.application.Fixture.APP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.AdditionalAnswers.delegatesTo;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -67,7 +75,7 @@ class LoginServiceTest {
     @Test
     void aCodeWeChatRejectedStaysSpent() {
         LoginCode code = new LoginCode("garbage-code");
-        when(f.wechat.exchange(APP, code)).thenThrow(new LoginRejected(LoginRejected.Reason.INVALID_CODE, "invalid code"));
+        when(f.wechat.exchange(APP, code)).thenThrow(new LoginRejected(LoginRejected.Reason.INVALID_CODE));
 
         assertThatThrownBy(() -> f.logIn(code)).isInstanceOf(LoginRejected.class);
         assertThatThrownBy(() -> f.logIn(code))
@@ -112,12 +120,27 @@ class LoginServiceTest {
     }
 
     @Test
-    void aDisabledUserCannotLogIn() {
-        LoginResult first = f.logIn("o-erin");
-        f.users.disable(first.user().id(), f.clock.instant());
+    void aDisabledAccountCannotLogInAndItsLoginRecordsNothing() {
+        LoginResult first = f.logIn(f.codeFor("o-erin", "Zmlyc3Qta2V5LWVyaW4xMg=="));
+        new UserDisablingService(f.users, f.sessions, f.transactions, f.policy, f.clock).disable(first.user().id());
+        int sessionsBefore = f.sessions.count();
 
-        assertThatThrownBy(() -> f.logIn("o-erin"))
-                .isInstanceOfSatisfying(LoginRejected.class, e -> assertThat(e.reason()).isEqualTo(LoginRejected.Reason.USER_BLOCKED));
+        assertThatThrownBy(() -> f.logIn(f.codeFor("o-erin", "bmV3LWtleS1lcmluLTEyMw==")))
+                .isInstanceOfSatisfying(LoginRejected.class,
+                        e -> assertThat(e.reason()).isEqualTo(LoginRejected.Reason.ACCOUNT_DISABLED));
+
+        assertThat(f.users.sessionKeyOf(first.user().id())).contains(new SessionKey("Zmlyc3Qta2V5LWVyaW4xMg=="));
+        assertThat(f.sessions.count()).isEqualTo(sessionsBefore);
+    }
+
+    @Test
+    void aUserWeChatBlockedIsUserBlockedNotDisabled() {
+        LoginCode code = new LoginCode("blocked-by-wechat");
+        when(f.wechat.exchange(APP, code)).thenThrow(new LoginRejected(LoginRejected.Reason.USER_BLOCKED));
+
+        assertThatThrownBy(() -> f.logIn(code)).isInstanceOfSatisfying(LoginRejected.class,
+                e -> assertThat(e.reason()).isEqualTo(LoginRejected.Reason.USER_BLOCKED));
+        assertThat(f.users.count()).isZero();
     }
 
     @Test
@@ -155,5 +178,21 @@ class LoginServiceTest {
         single.logIn("o-ivan");
 
         assertThat(single.authentication.authenticate(heidi.token())).isNotNull();
+    }
+
+    @Test
+    void aLoginWhoseSessionCannotBeStoredReplacesNothingAndKeepsTheEarlierSessionKey() {
+        Fixture single = new Fixture(SessionPolicy.of(Duration.ofHours(2), Duration.ofDays(7), DevicePolicy.SINGLE, 1));
+        LoginResult phone = single.logIn(single.codeFor("o-judy", "Zmlyc3Qta2V5LWp1ZHkxMg=="));
+        ForStoringSessions failing = mock(ForStoringSessions.class, delegatesTo(single.sessions));
+        doThrow(new StorageBusy("The database is busy")).when(failing).insert(any());
+        LoginService login = new LoginService(single.wechat, single.codes, single.users, failing, single.transactions,
+                single.policy, single.clock);
+        LoginCommand command = new LoginCommand(APP, single.codeFor("o-judy", "c2Vjb25kLWtleS1qdWR5MQ=="), ClientInfo.unknown());
+
+        assertThatThrownBy(() -> login.logIn(command)).isInstanceOf(StorageBusy.class);
+
+        assertThat(single.authentication.authenticate(phone.token()).user().id()).isEqualTo(phone.user().id());
+        assertThat(single.users.sessionKeyOf(phone.user().id())).contains(new SessionKey("Zmlyc3Qta2V5LWp1ZHkxMg=="));
     }
 }

@@ -1,42 +1,49 @@
 package dev.wxlogin.application;
 
 import dev.wxlogin.domain.error.AuthenticationFailed;
-import dev.wxlogin.domain.error.InvalidInput;
 import dev.wxlogin.domain.error.NotFound;
-import dev.wxlogin.domain.login.LoginCode;
 import dev.wxlogin.domain.login.LoginResult;
-import dev.wxlogin.domain.port.out.ForMintingSandboxCodes;
+import dev.wxlogin.domain.port.in.LiveSessions;
 import dev.wxlogin.domain.session.Authentication;
 import dev.wxlogin.domain.session.Session;
+import dev.wxlogin.domain.session.SessionId;
 import dev.wxlogin.domain.session.SessionToken;
 import dev.wxlogin.domain.user.UserId;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
-import static dev.wxlogin.application.Fixture.APP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class SessionManagementServiceTest {
     private final Fixture f = new Fixture();
-    private final SessionManagementService management = new SessionManagementService(f.sessions, f.policy, f.clock);
+    private final SessionManagementService management = new SessionManagementService(f.sessions, f.users, f.policy, f.clock);
 
     private Authentication as(LoginResult login) {
         return f.authentication.authenticate(login.token());
     }
 
+    private static AuthenticationFailed.Reason refusal(ThrowingCallable call) {
+        Throwable thrown = catchThrowable(call);
+        assertThat(thrown).isInstanceOf(AuthenticationFailed.class);
+        return ((AuthenticationFailed) thrown).reason();
+    }
+
     @Test
-    void aUserSeesOnlyTheirOwnLiveSessionsOldestFirst() {
+    void aUserSeesOnlyTheirOwnLiveSessionsOldestFirstAndWhichOneIsAsking() {
         LoginResult phone = f.logIn("o-alice");
         f.clock.advance(Duration.ofSeconds(1));
         LoginResult laptop = f.logIn("o-alice");
         f.logIn("o-mallory");
 
-        assertThat(management.liveSessions(as(laptop))).extracting(Session::tokenHash)
+        LiveSessions live = management.liveSessions(laptop.token());
+
+        assertThat(live.sessions()).extracting(Session::tokenHash)
                 .containsExactly(phone.token().hash(), laptop.token().hash());
+        assertThat(live.current()).isEqualTo(as(laptop).session().id());
     }
 
     @Test
@@ -44,10 +51,9 @@ class SessionManagementServiceTest {
         LoginResult phone = f.logIn("o-alice");
         LoginResult laptop = f.logIn("o-alice");
 
-        management.revoke(as(laptop), as(phone).session().id());
+        management.revoke(laptop.token(), as(phone).session().id());
 
-        assertThatThrownBy(() -> as(phone)).isInstanceOfSatisfying(AuthenticationFailed.class,
-                e -> assertThat(e.reason()).isEqualTo(AuthenticationFailed.Reason.SESSION_REVOKED));
+        assertThat(refusal(() -> as(phone))).isEqualTo(AuthenticationFailed.Reason.SESSION_REVOKED);
         assertThat(as(laptop)).isNotNull();
     }
 
@@ -56,8 +62,45 @@ class SessionManagementServiceTest {
         LoginResult alice = f.logIn("o-alice");
         LoginResult mallory = f.logIn("o-mallory");
 
-        assertThatThrownBy(() -> management.revoke(as(mallory), as(alice).session().id())).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> management.revoke(mallory.token(), as(alice).session().id())).isInstanceOf(NotFound.class);
+        assertThat(management.liveSessions(mallory.token()).sessions()).extracting(Session::userId)
+                .containsOnly(mallory.user().id());
         assertThat(as(alice)).isNotNull();
+    }
+
+    /** The caller is whoever the token proves: without Alice's token, nobody can act for her. */
+    @Test
+    void aForgedCallerCannotRevokeSomeonesSessions() {
+        LoginResult alice = f.logIn("o-alice");
+        SessionId alicesSession = as(alice).session().id();
+        SessionToken forged = SessionToken.generate();
+
+        assertThat(refusal(() -> management.revoke(forged, alicesSession))).isEqualTo(AuthenticationFailed.Reason.UNAUTHENTICATED);
+        assertThat(refusal(() -> management.revokeAll(forged))).isEqualTo(AuthenticationFailed.Reason.UNAUTHENTICATED);
+        assertThat(refusal(() -> management.liveSessions(forged))).isEqualTo(AuthenticationFailed.Reason.UNAUTHENTICATED);
+
+        assertThat(as(alice).session().id()).isEqualTo(alicesSession);
+    }
+
+    @Test
+    void aSessionThatHasEndedCanNoLongerEndTheOthers() {
+        LoginResult phone = f.logIn("o-alice");
+        LoginResult laptop = f.logIn("o-alice");
+        management.revoke(laptop.token(), as(phone).session().id());
+
+        assertThat(refusal(() -> management.revokeAll(phone.token()))).isEqualTo(AuthenticationFailed.Reason.SESSION_REVOKED);
+
+        assertThat(as(laptop)).isNotNull();
+    }
+
+    @Test
+    void managingSessionsIsAUseThatKeepsTheCallersSessionAlive() {
+        LoginResult login = f.logIn("o-alice");
+
+        for (int hour = 0; hour < 2 * 3; hour++) { // three idle timeouts
+            f.clock.advance(Duration.ofHours(1));
+            assertThat(management.liveSessions(login.token()).sessions()).hasSize(1);
+        }
     }
 
     @Test
@@ -66,7 +109,7 @@ class SessionManagementServiceTest {
         LoginResult laptop = f.logIn("o-alice");
         LoginResult bob = f.logIn("o-bob");
 
-        assertThat(management.revokeAll(as(laptop))).isEqualTo(2);
+        assertThat(management.revokeAll(laptop.token())).isEqualTo(2);
 
         assertThatThrownBy(() -> as(phone)).isInstanceOf(AuthenticationFailed.class);
         assertThatThrownBy(() -> as(laptop)).isInstanceOf(AuthenticationFailed.class);
@@ -106,17 +149,7 @@ class SessionManagementServiceTest {
 
     @Test
     void disablingAnUnknownUserIsNotFound() {
-        assertThatThrownBy(() -> new UserDisablingService(f.users, f.sessions, f.transactions, f.clock).disable(UserId.random()))
+        assertThatThrownBy(() -> new UserDisablingService(f.users, f.sessions, f.transactions, f.policy, f.clock).disable(UserId.random()))
                 .isInstanceOf(NotFound.class);
-    }
-
-    @Test
-    void sandboxCodesComeFromTheSandboxForAValidUserName() {
-        ForMintingSandboxCodes sandbox = mock(ForMintingSandboxCodes.class);
-        when(sandbox.mint(APP, "alice")).thenReturn(new LoginCode("minted"));
-        SandboxCodeService service = new SandboxCodeService(sandbox);
-
-        assertThat(service.wxLogin(APP, "alice")).isEqualTo(new LoginCode("minted"));
-        assertThatThrownBy(() -> service.wxLogin(APP, "")).isInstanceOf(InvalidInput.class);
     }
 }

@@ -55,13 +55,14 @@ class ApplicationConfiguration {
     }
 
     @Bean
-    ForManagingSessions managingSessions(ForStoringSessions sessions, SessionPolicy policy, Clock clock) {
-        return new SessionManagementService(sessions, policy, clock);
+    ForManagingSessions managingSessions(ForStoringSessions sessions, ForStoringUsers users, SessionPolicy policy, Clock clock) {
+        return new SessionManagementService(sessions, users, policy, clock);
     }
 
     @Bean
-    ForDisablingUsers disablingUsers(ForStoringUsers users, ForStoringSessions sessions, ForRunningTransactions transactions, Clock clock) {
-        return new UserDisablingService(users, sessions, transactions, clock);
+    ForDisablingUsers disablingUsers(ForStoringUsers users, ForStoringSessions sessions, ForRunningTransactions transactions,
+                                     SessionPolicy policy, Clock clock) {
+        return new UserDisablingService(users, sessions, transactions, policy, clock);
     }
 
     @Bean

@@ -1,11 +1,11 @@
 package dev.wxlogin.bootstrap;
 
 import dev.wxlogin.adapters.persistence.Database;
+import dev.wxlogin.adapters.rest.ExtraRoute;
 import dev.wxlogin.adapters.rest.Readiness;
 import dev.wxlogin.adapters.rest.RestApi;
 import dev.wxlogin.adapters.wechat.WeChatApiLoginCodeAdapter;
 import dev.wxlogin.domain.port.in.ForAuthenticating;
-import dev.wxlogin.domain.port.in.ForGettingSandboxCodes;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
@@ -13,8 +13,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The HTTP API. Created last and so destroyed first: on shutdown it stops taking requests and lets those
@@ -24,18 +26,22 @@ import java.util.Optional;
 class RestConfiguration {
     @Bean(initMethod = "start", destroyMethod = "stop")
     RestApi restApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
-                    ForManagingSessions sessions, ObjectProvider<ForGettingSandboxCodes> sandbox,
+                    ForManagingSessions sessions, ObjectProvider<ExtraRoute> extraRoutes,
                     Database database, WeChatApiLoginCodeAdapter wechat, Settings settings) {
-        return new RestApi(loggingIn, authenticating, loggingOut, sessions, Optional.ofNullable(sandbox.getIfAvailable()),
-                settings.rest(), () -> readiness(database, wechat));
+        return new RestApi(loggingIn, authenticating, loggingOut, sessions, extraRoutes.orderedStream().toList(),
+                settings.rest(), readiness(database, wechat));
     }
 
     /**
-     * Ready when the database answers. WeChat's breaker is reported, not required: while WeChat is down,
-     * requests on existing sessions still work, and every instance would be equally unready anyway.
+     * Ready when the database answers, as checked at most once a second (see {@link CachedCheck}). WeChat's
+     * breaker is reported, not required: while WeChat is down, requests on existing sessions still work, and
+     * every instance would be equally unready anyway. Its state is in memory, so it is read on every probe.
      */
-    private static Readiness readiness(Database database, WeChatApiLoginCodeAdapter wechat) {
-        boolean databaseUp = database.isReachable();
-        return new Readiness(databaseUp, Map.of("database", databaseUp ? "UP" : "DOWN", "wechat", wechat.breakerState()));
+    private static Supplier<Readiness> readiness(Database database, WeChatApiLoginCodeAdapter wechat) {
+        BooleanSupplier databaseAnswers = new CachedCheck(database::isReachable, Duration.ofSeconds(1), System::nanoTime);
+        return () -> {
+            boolean databaseUp = databaseAnswers.getAsBoolean();
+            return new Readiness(databaseUp, Map.of("database", databaseUp ? "UP" : "DOWN", "wechat", wechat.breakerState()));
+        };
     }
 }

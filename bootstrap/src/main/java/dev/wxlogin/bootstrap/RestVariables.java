@@ -12,7 +12,7 @@ final class RestVariables {
 
     /** {@code defaultApp}: the mini program a login is for, which the WeChat settings decide. */
     static RestSettings from(ConfigurationSource config, AppId defaultApp) {
-        // RestSettings checks the proxies (IP literals) itself.
+        // RestSettings checks the proxies (IP literals and CIDR blocks) itself.
         return ConfigurationSource.checked("WXLOGIN_TRUSTED_PROXIES", () -> new RestSettings(
                 config.text("WXLOGIN_HOST", "127.0.0.1"),
                 config.integer("WXLOGIN_PORT", 8080, 0, 65535),
@@ -24,6 +24,8 @@ final class RestVariables {
                 RestSettings.DEFAULT_STOP_TIMEOUT,
                 new RateLimits(
                         config.integer("WXLOGIN_RATE_LOGIN_PER_IP", (int) RateLimits.DEFAULT.perIpPerMinute(), 0, 1_000_000),
-                        config.integer("WXLOGIN_RATE_LOGIN_GLOBAL", (int) RateLimits.DEFAULT.globalPerSecond(), 0, 1_000_000))));
+                        config.integer("WXLOGIN_RATE_LOGIN_GLOBAL", (int) RateLimits.DEFAULT.globalPerSecond(), 0, 1_000_000),
+                        config.integer("WXLOGIN_RATE_API_PER_IP", (int) RateLimits.DEFAULT.apiPerIpPerMinute(), 0, 1_000_000),
+                        config.integer("WXLOGIN_RATE_IPV6_PREFIX", RateLimits.DEFAULT.ipv6PrefixLength(), 32, 128))));
     }
 }

@@ -1,17 +1,18 @@
 package dev.wxlogin.bootstrap;
 
-import dev.wxlogin.adapters.wechat.sandbox.SandboxCodeMintingAdapter;
+import dev.wxlogin.adapters.rest.ExtraRoute;
 import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
-import dev.wxlogin.application.SandboxCodeService;
 import dev.wxlogin.domain.app.AppId;
-import dev.wxlogin.domain.port.in.ForGettingSandboxCodes;
-import dev.wxlogin.domain.port.out.ForMintingSandboxCodes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.Map;
 
 /**
  * The built-in WeChat sandbox on a loopback port, and the adapter talking to it over HTTP as it would
  * to WeChat. With WXLOGIN_APP_ID set and WXLOGIN_SANDBOX=true, the sandbox plays that mini program.
+ * Its {@code wx.login()} is served on the server's own port as {@code POST /sandbox/code}, an
+ * {@link ExtraRoute} of the REST API: the sandbox is a development fake, not a use case of the hexagon.
  */
 @Configuration(proxyBeanMethods = false)
 class SandboxConfiguration {
@@ -26,13 +27,13 @@ class SandboxConfiguration {
         return new WeChatEndpoint(sandbox.baseUrl(), sandbox.miniPrograms(), defaultApp, "sandbox");
     }
 
+    /** {@code {"user":"alice"}}, optionally with an {@code "appId"}, in; {@code {"code":"…"}} out. */
     @Bean
-    ForMintingSandboxCodes mintingSandboxCodes(WeChatSandbox sandbox) {
-        return new SandboxCodeMintingAdapter(sandbox);
-    }
-
-    @Bean
-    ForGettingSandboxCodes gettingSandboxCodes(ForMintingSandboxCodes sandbox) {
-        return new SandboxCodeService(sandbox);
+    ExtraRoute sandboxCodeRoute(WeChatSandbox sandbox) {
+        AppId defaultApp = sandbox.miniPrograms().getFirst().appId();
+        return new ExtraRoute("/sandbox/code", body -> {
+            AppId app = body.optionalString("appId").map(AppId::new).orElse(defaultApp);
+            return Map.of("code", sandbox.wxLogin(app, body.requiredString("user")).value());
+        });
     }
 }

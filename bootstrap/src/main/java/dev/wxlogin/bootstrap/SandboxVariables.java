@@ -21,6 +21,11 @@ final class SandboxVariables {
 
     /** {@code app}: the configured mini program, which the sandbox then plays; else the sandbox's own. */
     static SandboxSettings from(ConfigurationSource config, Optional<MiniProgram> app) {
+        return builder(config, app).build();
+    }
+
+    /** The same, still open for a caller that decides one setting itself (the standalone sandbox's port). */
+    static SandboxSettings.Builder builder(ConfigurationSource config, Optional<MiniProgram> app) {
         Set<String> faults = Set.copyOf(config.list("WXLOGIN_SANDBOX_FAULTS", List.of()).stream()
                 .map(fault -> fault.toLowerCase(Locale.ROOT)).toList());
         if (!STANDING_FAULTS.containsAll(faults)) {
@@ -39,8 +44,7 @@ final class SandboxVariables {
                         .orElse(SandboxSettings.DEFAULT_APP)))
                 .riskyUsers(Set.copyOf(config.list("WXLOGIN_SANDBOX_RISKY_USERS", List.of("risky"))))
                 .contentType(config.text("WXLOGIN_SANDBOX_CONTENT_TYPE", SandboxSettings.TEXT_PLAIN))
-                .faults(standing)
-                .build();
+                .faults(standing);
     }
 
     private static double busyRate(ConfigurationSource config) {

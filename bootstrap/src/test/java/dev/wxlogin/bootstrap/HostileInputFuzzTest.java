@@ -96,6 +96,7 @@ class HostileInputFuzzTest {
         server = TestServer.start(data, Map.of(
                 "WXLOGIN_RATE_LOGIN_PER_IP", "0",
                 "WXLOGIN_RATE_LOGIN_GLOBAL", "0",
+                "WXLOGIN_RATE_API_PER_IP", "0",
                 // X-Forwarded-For from loopback is believed, so the fuzzed values are parsed, not ignored.
                 "WXLOGIN_TRUSTED_PROXIES", "127.0.0.1"));
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();

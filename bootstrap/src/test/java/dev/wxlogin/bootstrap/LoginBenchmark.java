@@ -32,7 +32,8 @@ class LoginBenchmark {
     @Test
     void measure() throws Exception {
         try (TestServer server = TestServer.start(data, Map.of(
-                "WXLOGIN_RATE_LOGIN_PER_IP", "0", "WXLOGIN_RATE_LOGIN_GLOBAL", "0", "WXLOGIN_LOG_LEVEL", "WARN"))) {
+                "WXLOGIN_RATE_LOGIN_PER_IP", "0", "WXLOGIN_RATE_LOGIN_GLOBAL", "0", "WXLOGIN_RATE_API_PER_IP", "0",
+                "WXLOGIN_LOG_LEVEL", "WARN"))) {
             long idleHeap = usedHeapAfterGc();
             run("warm-up logins", 400, loginsWith(server, "warm", 400));
 

@@ -2,7 +2,9 @@ package dev.wxlogin.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wxlogin.adapters.persistence.testing.Engine;
+import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.port.in.ForDisablingUsers;
+import dev.wxlogin.domain.port.out.ForStoringUsers;
 import dev.wxlogin.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -195,23 +197,30 @@ class SessionRacesEndToEndTest {
     }
 
     @Test
-    void disablingAUserEndsEverySessionAndBlocksNewLogins() { // L7
+    void disablingAUserEndsEverySessionAndRefusesNewLoginsWithoutRecordingThem() { // L7
         HttpResponse<String> login = server.login(server.wxLogin("judy"));
         String phone = token(login);
         String tablet = server.tokenFor("judy");
-        String userId = read(login.body()).get("user").get("id").asText();
+        UserId judy = new UserId(read(login.body()).get("user").get("id").asText());
 
-        server.component(ForDisablingUsers.class).disable(new UserId(userId));
+        server.component(ForDisablingUsers.class).disable(judy);
 
         for (String token : List.of(phone, tablet)) {
             HttpResponse<String> me = server.get("/api/v1/me", token);
             assertThat(me.statusCode()).isEqualTo(401);
             assertThat(problemCode(me)).isEqualTo("session_revoked");
         }
-        HttpResponse<String> again = server.login(server.wxLogin("judy"));
+        ForStoringUsers users = server.component(ForStoringUsers.class);
+        SessionKey keyBefore = users.sessionKeyOf(judy).orElseThrow();
+        long sessionsBefore = server.rows("user_session");
+
+        HttpResponse<String> again = server.login(server.wxLogin("judy")); // the sandbox hands out a new session_key
+
         assertThat(again.statusCode()).isEqualTo(403);
-        assertThat(problemCode(again)).isEqualTo("user_blocked");
+        assertThat(problemCode(again)).isEqualTo("account_disabled");
         assertThat(again.body()).doesNotContain("token");
+        assertThat(users.sessionKeyOf(judy)).contains(keyBefore);
+        assertThat(server.rows("user_session")).isEqualTo(sessionsBefore);
     }
 
     // --- helpers

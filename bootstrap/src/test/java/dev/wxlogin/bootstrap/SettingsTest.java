@@ -8,6 +8,7 @@ import dev.wxlogin.adapters.persistence.Database;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
 import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
 import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.adapters.rest.RateLimits;
 import dev.wxlogin.domain.session.DevicePolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -226,7 +227,7 @@ class SettingsTest {
     void valuesAreParsed(@TempDir Path dir) {
         Settings settings = settings(
                 "WXLOGIN_PORT", " 9090 ",
-                "WXLOGIN_WECHAT_URL", "http://proxy.internal:8081/",
+                "WXLOGIN_WECHAT_URL", "https://proxy.internal:8081/",
                 "WXLOGIN_SESSION_IDLE", "PT30M",
                 "WXLOGIN_SESSION_MAX", "PT12H",
                 "WXLOGIN_SESSION_POLICY", "SINGLE",
@@ -246,7 +247,7 @@ class SettingsTest {
         assertThat(settings.rest().port()).isEqualTo(9090);
         assertThat(settings.rest().trustedProxies()).containsExactly("10.0.0.1", "10.0.0.2");
         assertThat(settings.rest().rateLimits().perIpPerMinute()).isZero();
-        assertThat(settings.wechat().api().baseUrl()).isEqualTo(URI.create("http://proxy.internal:8081"));
+        assertThat(settings.wechat().api().baseUrl()).isEqualTo(URI.create("https://proxy.internal:8081"));
         assertThat(settings.sessions().idle()).isEqualTo(Duration.ofMinutes(30));
         assertThat(settings.sessions().max()).isEqualTo(Duration.ofHours(12));
         assertThat(settings.sessions().devices()).isEqualTo(DevicePolicy.SINGLE);
@@ -439,6 +440,17 @@ class SettingsTest {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    @Test
+    void theApiRateLimitAndTheIpv6PrefixAreRead() {
+        assertThat(settings().rest().rateLimits()).isEqualTo(RateLimits.DEFAULT);
+        RateLimits tuned = settings("WXLOGIN_RATE_API_PER_IP", "120", "WXLOGIN_RATE_IPV6_PREFIX", "56").rest().rateLimits();
+
+        assertThat(tuned.apiPerIpPerMinute()).isEqualTo(120);
+        assertThat(tuned.ipv6PrefixLength()).isEqualTo(56);
+        assertThatThrownBy(() -> settings("WXLOGIN_RATE_IPV6_PREFIX", "24")).isInstanceOf(InvalidConfiguration.class)
+                .hasMessageContaining("WXLOGIN_RATE_IPV6_PREFIX");
     }
 
     private static Path write(Path file, String text) throws IOException {

@@ -42,7 +42,7 @@ class StorageFaultsEndToEndTest {
     void withTheDatabaseDownNothingFailsOpenAndLivenessStillAnswers() {
         String token = server.tokenFor("alice");
         String code = server.wxLogin("bob");
-        assertThat(server.get("/ready").statusCode()).isEqualTo(200);
+        // No /ready before the stop: its database check is remembered for a second.
 
         database.stop();
 

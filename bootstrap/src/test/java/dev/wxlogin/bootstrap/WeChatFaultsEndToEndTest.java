@@ -207,11 +207,11 @@ class WeChatFaultsEndToEndTest {
     }
 
     /**
-     * F9: with WeChat slow, logins beyond the bulkhead's 50 fail at once as busy instead of queueing, and the
-     * server keeps answering everything else meanwhile.
+     * F9: with WeChat slow, concurrent logins wait for it (the bulkhead, 1000 by default, is sized above ordinary
+     * load; its refusals are proven in the WeChat adapter's tests), and the server keeps answering everything else.
      */
     @Test
-    void whileWeChatIsSlowLoginsBeyondTheBulkheadFailAtOnceAndTheServerStaysResponsive(@TempDir Path otherData)
+    void whileWeChatIsSlowConcurrentLoginsWaitForItAndTheServerStaysResponsive(@TempDir Path otherData)
             throws Exception {
         try (TestServer fresh = TestServer.start(otherData);
              ExecutorService phones = Executors.newFixedThreadPool(55)) {
@@ -228,7 +228,7 @@ class WeChatFaultsEndToEndTest {
                     }))
                     .toList();
             go.countDown();
-            awaitUntil(() -> fresh.sandbox().exchangeCalls() - before >= 50);
+            awaitUntil(() -> fresh.sandbox().exchangeCalls() - before >= 55);
 
             assertThat(fresh.get("/health").statusCode()).isEqualTo(200);
             assertThat(fresh.get("/api/v1/me", token).statusCode()).isEqualTo(200);
@@ -238,8 +238,8 @@ class WeChatFaultsEndToEndTest {
                 String outcome = response.statusCode() == 200 ? "200" : response.statusCode() + " " + problemCode(response);
                 outcomes.merge(outcome, 1L, Long::sum);
             }
-            assertThat(outcomes).isEqualTo(Map.of("200", 50L, "503 upstream_busy", 5L));
-            assertThat(fresh.sandbox().exchangeCalls() - before).as("the rejected never reached WeChat").isEqualTo(50);
+            assertThat(outcomes).isEqualTo(Map.of("200", 55L));
+            assertThat(fresh.sandbox().exchangeCalls() - before).isEqualTo(55);
         }
     }
 

@@ -16,9 +16,9 @@ import java.sql.SQLException;
 
 /**
  * The connection pool, the schema brought up to date, and the one {@link Jdbi} every adapter must share
- * (a transaction is found through it: adapters join the one the calling thread has open).
- * Works with any JDBC URL whose driver is on the classpath; H2's, PostgreSQL's and MariaDB's are (the last also for
- * MySQL).
+ * (a transaction is found through it: adapters join the one the calling thread has open; and it knows
+ * how this database tells the time, see {@link DatabaseClock}). Works with any JDBC URL whose driver is
+ * on the classpath; H2's, PostgreSQL's and MariaDB's are (the last also for MySQL).
  */
 public final class Database implements AutoCloseable {
     /**
@@ -46,11 +46,22 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
 
-    private Database(HikariDataSource pool) {
+    private Database(HikariDataSource pool, DatabaseClock clock) {
         this.pool = pool;
         this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
         // Failures name the statement, never its bound values (openids, hashes) that would reach the logs.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
+        jdbi.define(DatabaseClock.ATTRIBUTE, clock.nowMillis());
+        warnOfClockSkew(jdbi.withHandle(handle -> handle.select("SELECT " + clock.nowMillis()).mapTo(Long.class).one()));
+    }
+
+    /** Sessions are held to the database's clock; an instance whose own clock is off should be fixed all the same. */
+    private static void warnOfClockSkew(long databaseNowMillis) {
+        long ahead = System.currentTimeMillis() - databaseNowMillis;
+        if (Math.abs(ahead) > DatabaseClock.TOLERANCE_MILLIS) {
+            LOG.warn("This instance's clock is {} ms {} the database's; check its time synchronisation (NTP)",
+                    Math.abs(ahead), ahead > 0 ? "ahead of" : "behind");
+        }
     }
 
     /**
@@ -65,12 +76,22 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseSettings settings) {
         HikariDataSource pool = new HikariDataSource(poolConfig(settings));
         try {
-            var result = Flyway.configure().dataSource(pool).locations(Migrations.locations(pool)).load().migrate();
+            DatabaseClock family = clockOf(pool);
+            var result = Flyway.configure().dataSource(pool).locations(Migrations.locations(family)).load().migrate();
+            Database database = new Database(pool, family);
             LOG.info("Database ready; {} migrations applied now", result.migrationsExecuted);
-            return new Database(pool);
+            return database;
         } catch (RuntimeException e) {
             pool.close();
             throw e;
+        }
+    }
+
+    private static DatabaseClock clockOf(HikariDataSource pool) {
+        try (Connection connection = pool.getConnection()) {
+            return DatabaseClock.of(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("The database does not say which it is", e);
         }
     }
 

@@ -10,10 +10,12 @@ import dev.wxlogin.domain.session.TokenHash;
 import dev.wxlogin.domain.user.UserId;
 import org.jdbi.v3.core.Jdbi;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /** Sessions in {@code user_session}, found by the SHA-256 of their token. */
 public final class JdbiSessionStorageAdapter implements ForStoringSessions {
@@ -24,9 +26,11 @@ public final class JdbiSessionStorageAdapter implements ForStoringSessions {
         this.storage = new Storage(Objects.requireNonNull(jdbi, "jdbi"));
     }
 
+    /** Times from a clock ahead of the database's are moved back, see {@link SessionDao#LATEST}. */
     @Override
     public void insert(Session session) {
-        storage.useDao(SessionDao.class, dao -> dao.insert(toRow(session)));
+        long lifetime = Duration.between(session.createdAt(), session.expiresAt()).toMillis();
+        storage.useDao(SessionDao.class, dao -> dao.insert(toRow(session), lifetime));
     }
 
     @Override
@@ -54,14 +58,20 @@ public final class JdbiSessionStorageAdapter implements ForStoringSessions {
     }
 
     @Override
-    public int endAll(UserId user, EndReason reason, Instant now) {
-        return storage.withDao(SessionDao.class, dao -> dao.endAll(user.value(), reason.name(), now.toEpochMilli()));
+    public int endAll(UserId user, EndReason reason, Instant now, Instant idleCutoff) {
+        long at = now.toEpochMilli();
+        long cutoff = idleCutoff.toEpochMilli();
+        return storage.withDao(SessionDao.class, dao -> {
+            List<String> live = dao.findLive(user.value(), at, cutoff).stream().map(SessionDao.Row::id).toList();
+            return live.isEmpty() ? 0 : dao.endLive(live, reason.name(), at, cutoff);
+        });
     }
 
     /**
-     * One small batch as its own transaction (not the caller's): pick the ids first, oldest expiry
-     * first, then delete just those that are still dead. Portable (no DELETE ... LIMIT), and instances
-     * cleaning up at once only ever wait for each other's short batches.
+     * One small batch as its own transaction (not the caller's): sessions past their absolute expiry
+     * first, then, if the batch has room, idle ones. Each kind is picked by ids first, then just those
+     * still dead are deleted. Portable (no DELETE ... LIMIT), each statement is served by one index, and
+     * instances cleaning up at once only ever wait for each other's short batches.
      */
     @Override
     public int deleteExpired(Instant now, Instant idleCutoff, int limit) {
@@ -69,9 +79,16 @@ public final class JdbiSessionStorageAdapter implements ForStoringSessions {
         long cutoff = idleCutoff.toEpochMilli();
         return storage.batch(handle -> {
             SessionDao dao = handle.attach(SessionDao.class);
-            List<String> dead = dao.findDead(at, cutoff, limit);
-            return dead.isEmpty() ? 0 : dao.deleteDead(dead, at, cutoff);
+            int deleted = deleteFound(dao.findPastExpiry(at, limit), ids -> dao.deletePastExpiry(ids, at));
+            if (deleted < limit) {
+                deleted += deleteFound(dao.findIdle(cutoff, limit - deleted), ids -> dao.deleteIdle(ids, cutoff));
+            }
+            return deleted;
         });
+    }
+
+    private static int deleteFound(List<String> ids, ToIntFunction<List<String>> delete) {
+        return ids.isEmpty() ? 0 : delete.applyAsInt(ids);
     }
 
     private static SessionDao.Row toRow(Session s) {

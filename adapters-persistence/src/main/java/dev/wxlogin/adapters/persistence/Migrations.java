@@ -1,10 +1,6 @@
 package dev.wxlogin.adapters.persistence;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Where Flyway finds the migrations for a database: the portable ones in {@code db/migration}, then those of its
@@ -13,38 +9,17 @@ import java.util.Optional;
  */
 final class Migrations {
     private static final String PORTABLE = "db/migration";
-    private static final String VENDOR = "db/vendor/";
 
     private Migrations() {}
 
-    static String[] locations(DataSource dataSource) {
-        Optional<String> vendor = family(productName(dataSource))
-                .map(family -> VENDOR + family)
-                .filter(folder -> Migrations.class.getClassLoader().getResource(folder) != null);
-        return vendor.map(folder -> new String[] {"classpath:" + PORTABLE, "classpath:" + folder})
-                .orElseGet(() -> new String[] {"classpath:" + PORTABLE});
-    }
-
-    /** MariaDB keeps MySQL's SQL dialect, so both are one family. */
-    static Optional<String> family(String productName) {
-        String name = productName.toLowerCase(Locale.ROOT);
-        if (name.contains("mysql") || name.contains("mariadb")) {
-            return Optional.of("mysql");
-        }
-        if (name.contains("postgresql")) {
-            return Optional.of("postgresql");
-        }
-        if (name.equals("h2")) {
-            return Optional.of("h2");
-        }
-        return Optional.empty();
-    }
-
-    private static String productName(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read which database this is", e);
-        }
+    /**
+     * @param family the database's family as its SQL dialect tells it (MariaDB is MySQL's); a database that is
+     *               none of those is spoken to as H2, and would get H2's own migrations if there were any
+     */
+    static String[] locations(DatabaseClock family) {
+        String vendor = "db/vendor/" + family.name().toLowerCase(Locale.ROOT);
+        return Migrations.class.getClassLoader().getResource(vendor) == null
+                ? new String[] {"classpath:" + PORTABLE}
+                : new String[] {"classpath:" + PORTABLE, "classpath:" + vendor};
     }
 }

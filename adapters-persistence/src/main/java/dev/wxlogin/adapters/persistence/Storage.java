@@ -1,5 +1,6 @@
 package dev.wxlogin.adapters.persistence;
 
+import dev.wxlogin.domain.error.StorageBusy;
 import dev.wxlogin.domain.error.StorageUnavailable;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -12,8 +13,9 @@ import java.util.function.Supplier;
 
 /**
  * The adapters' only way to the database: Jdbi's entry points, with a lost or unobtainable connection
- * reported as the domain's {@link StorageUnavailable} (which the API answers with 503), whichever
- * adapter and statement noticed it. Other failures pass through unchanged.
+ * reported as the domain's {@link StorageUnavailable}, and a lock timeout, deadlock or serialization
+ * failure as {@link StorageBusy} (the API answers both with 503), whichever adapter and statement
+ * noticed it. Other failures pass through unchanged.
  */
 final class Storage {
     private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
@@ -53,14 +55,19 @@ final class Storage {
     private static <R> R translated(Supplier<R> call) {
         try {
             return call.get();
-        } catch (StorageUnavailable already) {
+        } catch (StorageUnavailable | StorageBusy already) {
             throw already;
         } catch (RuntimeException e) {
-            if (!SqlStates.isConnectionLoss(e)) {
-                throw e;
+            if (SqlStates.isConnectionLoss(e)) {
+                LOG.warn("The database is not answering: {}", e.getClass().getSimpleName());
+                throw new StorageUnavailable("The database is not answering");
             }
-            LOG.warn("The database is not answering: {}", e.getClass().getSimpleName());
-            throw new StorageUnavailable("The database is not answering");
+            if (SqlStates.isContention(e)) {
+                LOG.warn("The database is busy: a lock wait timed out or a transaction lost a conflict (SQLState {})",
+                        SqlStates.stateOf(e));
+                throw new StorageBusy("The database is busy");
+            }
+            throw e;
         }
     }
 }

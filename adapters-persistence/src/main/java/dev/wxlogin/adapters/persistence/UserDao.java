@@ -17,12 +17,12 @@ interface UserDao {
     @SqlQuery("SELECT id FROM app_user WHERE app_id = :appId AND openid = :openId")
     Optional<String> findId(String appId, String openId);
 
-    /** Also takes the row's lock until the transaction ends. */
+    /** Also takes the row's lock until the transaction ends. A disabled user's row is not touched. */
     @SqlUpdate("""
             UPDATE app_user
                SET session_key_ciphertext = :ciphertext, session_key_key_id = :keyId,
                    unionid = COALESCE(:unionId, unionid), last_login_at = :now
-             WHERE id = :id""")
+             WHERE id = :id AND disabled_at IS NULL""")
     void recordLogin(String id, String unionId, long now, String ciphertext, String keyId);
 
     @SqlQuery("SELECT id, app_id, openid, unionid, created_at, disabled_at FROM app_user WHERE id = :id")

@@ -5,7 +5,6 @@ import dev.wxlogin.adapters.persistence.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,14 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnumSource(Engine.class)
 class MigrationsTest {
     private final TestDatabase empty;
+    private final DatabaseClock family;
 
     MigrationsTest(Engine engine) {
         empty = engine.createDatabase();
+        family = TestDatabases.dialectOf(engine);
     }
 
     private Flyway flyway() {
-        FluentConfiguration configuration = Flyway.configure().dataSource(empty.url(), empty.user(), empty.password());
-        return configuration.locations(Migrations.locations(configuration.getDataSource())).load();
+        return Flyway.configure().dataSource(empty.url(), empty.user(), empty.password())
+                .locations(Migrations.locations(family)).load();
     }
 
     @Test

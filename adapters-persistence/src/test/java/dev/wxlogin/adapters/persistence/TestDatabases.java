@@ -1,6 +1,7 @@
 package dev.wxlogin.adapters.persistence;
 
 import dev.wxlogin.adapters.persistence.testing.Engine;
+import dev.wxlogin.adapters.persistence.testing.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
 
 import java.security.SecureRandom;
@@ -23,6 +24,30 @@ final class TestDatabases {
     /** A fresh database of its own on {@code engine}, migrated. */
     static Database open(Engine engine) {
         return Database.open(engine.createDatabase().settings(16));
+    }
+
+    /**
+     * Like {@link #open(Engine)}, but a lock wait gives up after about {@code lockTimeoutMillis} (MariaDB counts in
+     * whole seconds), so contention shows at once.
+     */
+    static Database withLockTimeout(Engine engine, int lockTimeoutMillis) {
+        TestDatabase database = engine.createDatabase();
+        String url = switch (engine) {
+            case H2 -> database.url().replaceFirst("LOCK_TIMEOUT=\\d+", "LOCK_TIMEOUT=" + lockTimeoutMillis);
+            case POSTGRESQL -> database.url() + "&options=-c%20lock_timeout%3D" + lockTimeoutMillis;
+            case MARIADB -> database.url() + "?sessionVariables=innodb_lock_wait_timeout="
+                    + Math.max(1, lockTimeoutMillis / 1000);
+        };
+        return Database.open(new DatabaseSettings(url, database.user(), database.password(), 16));
+    }
+
+    /** How wxlogin speaks to {@code engine}: MariaDB in MySQL's dialect. */
+    static DatabaseClock dialectOf(Engine engine) {
+        return switch (engine) {
+            case H2 -> DatabaseClock.H2;
+            case POSTGRESQL -> DatabaseClock.POSTGRESQL;
+            case MARIADB -> DatabaseClock.MYSQL;
+        };
     }
 
     static DatabaseSettings settings(String url) {

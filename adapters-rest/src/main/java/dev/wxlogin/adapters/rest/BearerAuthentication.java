@@ -18,7 +18,12 @@ final class BearerAuthentication {
     }
 
     Authentication authenticate(Context ctx) {
+        return authenticating.authenticate(token(ctx));
+    }
+
+    /** The caller's token, for a use case that authenticates it itself: one request, one use-case call. */
+    static SessionToken token(Context ctx) {
         String credentials = BearerCredentials.of(ctx.req()).orElseThrow(AuthenticationFailed::unauthenticated);
-        return authenticating.authenticate(SessionToken.parse(credentials));
+        return SessionToken.parse(credentials);
     }
 }

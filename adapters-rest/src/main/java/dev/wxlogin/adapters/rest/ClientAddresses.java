@@ -2,41 +2,49 @@ package dev.wxlogin.adapters.rest;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Tells the client's IP address. The socket's peer, unless the peer is one of our trusted reverse proxies:
  * then the right-most {@code X-Forwarded-For} hop that is not a trusted proxy, because hops further left
- * were written by the client and prove nothing.
+ * were written by the client and prove nothing. A port on a hop ({@code 1.2.3.4:5678}) is dropped.
  */
 final class ClientAddresses {
-    private final Set<String> trustedProxies;
+    private final List<IpRange> trustedProxies;
 
-    /** @param trustedProxies canonical IP literals, as {@link RestSettings} keeps them */
+    /** @param trustedProxies addresses and CIDR blocks, as {@link RestSettings} keeps them */
     ClientAddresses(List<String> trustedProxies) {
-        this.trustedProxies = Set.copyOf(trustedProxies);
+        this.trustedProxies = trustedProxies.stream().map(IpRange::parse).toList();
     }
 
+    /** The client's address in canonical form (see {@link IpLiterals}). */
     String clientIp(HttpServletRequest request) {
-        String peer = request.getRemoteAddr();
-        if (!trusted(peer)) {
-            return peer;
+        String peerText = request.getRemoteAddr();
+        Optional<InetAddress> peer = IpLiterals.address(peerText);
+        if (!peer.map(this::trusted).orElse(false)) {
+            return peer.map(InetAddress::getHostAddress).orElse(peerText);
         }
+        String peerIp = peer.get().getHostAddress();
         List<String> hops = forwardedHops(request);
         for (int i = hops.size() - 1; i >= 0; i--) {
-            if (!trusted(hops.get(i))) {
-                return IpLiterals.canonical(hops.get(i)).orElse(peer);
+            Optional<InetAddress> hop = IpLiterals.forwardedAddress(hops.get(i));
+            if (hop.isEmpty()) {
+                return peerIp; // not an address: nothing further left can be believed either
+            }
+            if (!trusted(hop.get())) {
+                return hop.get().getHostAddress();
             }
         }
         // Every hop is one of our proxies: the left-most is the closest we know to the client.
-        return hops.isEmpty() ? peer : IpLiterals.canonical(hops.getFirst()).orElse(peer);
+        return hops.isEmpty() ? peerIp : IpLiterals.forwardedAddress(hops.getFirst()).orElseThrow().getHostAddress();
     }
 
-    private boolean trusted(String address) {
-        return IpLiterals.canonical(address).filter(trustedProxies::contains).isPresent();
+    private boolean trusted(InetAddress address) {
+        return trustedProxies.stream().anyMatch(range -> range.contains(address));
     }
 
     private static List<String> forwardedHops(HttpServletRequest request) {

@@ -36,7 +36,8 @@ final class HttpServerSetup {
         });
         config.jetty.modifyServer(server -> {
             // With a stop timeout, stopping first closes the listener and waits for the GracefulHandler's
-            // requests in flight; requests that arrive meanwhile on open connections get 503.
+            // requests in flight. Meanwhile Jetty closes idle connections and ends busy ones after their answer;
+            // a request that still gets in gets 503 (with Retry-After, see ProblemErrorHandler).
             server.setStopTimeout(settings.stopTimeout().toMillis());
             server.insertHandler(new GracefulHandler());
             server.setErrorHandler(new ProblemErrorHandler(json));

@@ -3,28 +3,37 @@ package dev.wxlogin.adapters.rest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * IP address literals in one canonical text form, so that "::1" and "0:0:0:0:0:0:0:1" compare equal. The
- * text may come from the network ({@code X-Forwarded-For}), so it is never resolved as a host name:
- * {@link InetAddress#getByName} only sees strings it must parse as IPv6 literals.
+ * IP address literals in one canonical text form, so that "::1" and "0:0:0:0:0:0:0:1" compare equal, and an
+ * IPv4-mapped IPv6 address ("::ffff:192.0.2.1") is the IPv4 address it maps. The text may come from the network
+ * ({@code X-Forwarded-For}), so it is never resolved as a host name: {@link InetAddress#getByName} only sees
+ * strings it must parse as IPv6 literals.
  */
 final class IpLiterals {
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     // A hex digit or ':' first and a ':' somewhere: the JDK parses this as a literal or fails, never looks it up.
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*");
+    // What proxies write into X-Forwarded-For besides a bare address: "1.2.3.4:5678" and "[2001:db8::1]:443".
+    private static final Pattern WITH_PORT = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3}){3}):\\d{1,5}|\\[([^]]+)]:\\d{1,5}");
 
     private IpLiterals() {}
 
     static Optional<String> canonical(String text) {
+        return address(text).map(InetAddress::getHostAddress);
+    }
+
+    /** The address {@code text} spells, IPv4-mapped IPv6 as IPv4; empty for anything that is not a literal. */
+    static Optional<InetAddress> address(String text) {
         String address = unbracketed(text.strip());
         if (IPV4.matcher(address).matches()) {
-            return canonicalIpv4(address);
+            return ipv4(address);
         }
         if (IPV6.matcher(address).matches() && address.indexOf(':') >= 0) {
             try {
-                return Optional.of(InetAddress.getByName(address).getHostAddress());
+                return Optional.of(InetAddress.getByName(address));
             } catch (UnknownHostException | IllegalArgumentException notALiteral) {
                 return Optional.empty();
             }
@@ -32,21 +41,30 @@ final class IpLiterals {
         return Optional.empty();
     }
 
-    static String requireLiteral(String text) {
-        return canonical(text).orElseThrow(() -> new IllegalArgumentException("not an IP address literal: " + text));
+    /** A hop of {@code X-Forwarded-For}: an address as {@link #address}, possibly with a port, which is dropped. */
+    static Optional<InetAddress> forwardedAddress(String hop) {
+        Matcher withPort = WITH_PORT.matcher(hop.strip());
+        if (withPort.matches()) {
+            return address(withPort.group(1) != null ? withPort.group(1) : withPort.group(2));
+        }
+        return address(hop);
     }
 
-    private static Optional<String> canonicalIpv4(String address) {
+    private static Optional<InetAddress> ipv4(String address) {
         String[] octets = address.split("\\.");
-        StringBuilder canonical = new StringBuilder(15);
-        for (String octet : octets) {
-            int value = Integer.parseInt(octet);
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            int value = Integer.parseInt(octets[i]);
             if (value > 255) {
                 return Optional.empty();
             }
-            canonical.append(canonical.isEmpty() ? "" : ".").append(value);
+            bytes[i] = (byte) value;
         }
-        return Optional.of(canonical.toString());
+        try {
+            return Optional.of(InetAddress.getByAddress(bytes));
+        } catch (UnknownHostException impossible) { // only for a wrong number of bytes
+            throw new IllegalStateException(impossible);
+        }
     }
 
     private static String unbracketed(String address) {

@@ -9,13 +9,15 @@ import java.util.Optional;
  * The members a handler asks for, type-checked; every other member is ignored, so a client cannot smuggle
  * in an openid or a session_key.
  */
-record JsonObjectBody(ObjectNode object) {
+record JsonObjectBody(ObjectNode object) implements ExtraRoute.Body {
 
-    String requiredString(String name) {
+    @Override
+    public String requiredString(String name) {
         return optionalString(name).orElseThrow(() -> badMember(name));
     }
 
-    Optional<String> optionalString(String name) {
+    @Override
+    public Optional<String> optionalString(String name) {
         JsonNode member = object.get(name);
         if (member == null || member.isNull()) {
             return Optional.empty();

@@ -32,9 +32,12 @@ final class ProblemErrorHandler extends ErrorHandler {
                                     Callback callback) throws IOException {
         // An unknown HTTP version (Jetty's 505) is a garbled request: the client's mistake, so a 4xx.
         int status = code == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505 ? HttpStatus.BAD_REQUEST_400 : code;
+        Problem problem = Problem.forStatus(status);
         response.setStatus(status);
         CommonHeaders.ALL.forEach(response.getHeaders()::put);
+        ProblemType.retryAfterOf(problem).ifPresent(wait ->
+                response.getHeaders().put(HttpHeader.RETRY_AFTER, ProblemResponses.retryAfterSeconds(wait)));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        response.write(true, ByteBuffer.wrap(json.writeValueAsBytes(Problem.forStatus(status))), callback);
+        response.write(true, ByteBuffer.wrap(json.writeValueAsBytes(problem)), callback);
     }
 }

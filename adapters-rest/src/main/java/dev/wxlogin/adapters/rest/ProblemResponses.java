@@ -6,6 +6,7 @@ import dev.wxlogin.domain.error.DomainException;
 import dev.wxlogin.domain.error.InvalidInput;
 import dev.wxlogin.domain.error.LoginRejected;
 import dev.wxlogin.domain.error.NotFound;
+import dev.wxlogin.domain.error.StorageBusy;
 import dev.wxlogin.domain.error.StorageUnavailable;
 import dev.wxlogin.domain.error.UpstreamFailure;
 import io.javalin.http.Context;
@@ -23,8 +24,6 @@ import java.time.Duration;
 /** Turns every failure a handler can meet into a problem+json response. */
 final class ProblemResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
-    /** A pool waits 3 s for a connection before giving up; a few seconds more is a fair first retry. */
-    private static final Duration STORAGE_RETRY_AFTER = Duration.ofSeconds(5);
 
     private ProblemResponses() {}
 
@@ -34,6 +33,9 @@ final class ProblemResponses {
 
     /** {@code document} is {@code problem} with extension members, such as the checks of {@code not_ready}. */
     static void write(Context ctx, Problem problem, Object document) {
+        if (ctx.res().getHeader(Header.RETRY_AFTER) == null) { // no more precise wait was set
+            ProblemType.retryAfterOf(problem).ifPresent(wait -> retryAfter(ctx, wait));
+        }
         ctx.status(problem.status()).json(document).contentType(Problem.MEDIA_TYPE);
     }
 
@@ -45,6 +47,7 @@ final class ProblemResponses {
                 case INVALID_CODE -> ProblemType.INVALID_CODE.problem();
                 case CODE_USED -> ProblemType.CODE_USED.problem();
                 case USER_BLOCKED -> ProblemType.USER_BLOCKED.problem();
+                case ACCOUNT_DISABLED -> ProblemType.ACCOUNT_DISABLED.problem();
             };
             case AuthenticationFailed failed -> {
                 ctx.header(Header.WWW_AUTHENTICATE, "Bearer");
@@ -62,12 +65,11 @@ final class ProblemResponses {
                     case RATE_LIMITED -> ProblemType.UPSTREAM_RATE_LIMITED.problem();
                     case UNAVAILABLE -> ProblemType.UPSTREAM_UNAVAILABLE.problem();
                     case MISCONFIGURED -> ProblemType.UPSTREAM_MISCONFIGURED.problem();
+                    case REFUSED -> ProblemType.UPSTREAM_ERROR.problem();
                 };
             }
-            case StorageUnavailable ignored -> {
-                retryAfter(ctx, STORAGE_RETRY_AFTER);
-                yield ProblemType.STORAGE_UNAVAILABLE.problem();
-            }
+            case StorageUnavailable ignored -> ProblemType.STORAGE_UNAVAILABLE.problem();
+            case StorageBusy ignored -> ProblemType.STORAGE_BUSY.problem();
             // The same answer whether the thing is missing or someone else's.
             case NotFound ignored -> ProblemType.NOT_FOUND.problem();
         });
@@ -112,9 +114,13 @@ final class ProblemResponses {
         }
     }
 
-    // Whole seconds, rounded up: retrying early only earns another refusal.
     private static void retryAfter(Context ctx, Duration wait) {
+        ctx.header(Header.RETRY_AFTER, retryAfterSeconds(wait));
+    }
+
+    /** The {@code Retry-After} value: whole seconds, rounded up, because retrying early only earns another refusal. */
+    static String retryAfterSeconds(Duration wait) {
         long seconds = wait.getNano() > 0 ? wait.getSeconds() + 1 : wait.getSeconds();
-        ctx.header(Header.RETRY_AFTER, Long.toString(Math.max(1, seconds)));
+        return Long.toString(Math.max(1, seconds));
     }
 }

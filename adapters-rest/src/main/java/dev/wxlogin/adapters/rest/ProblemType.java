@@ -1,9 +1,15 @@
 package dev.wxlogin.adapters.rest;
 
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * Every kind of error response: its HTTP status, the stable {@code code} clients branch on, a title, and
- * the detail used unless a more specific one is given. Fixed details keep responses free of secrets and
- * make failures that must look alike (every cause of {@code unauthenticated}) byte-identical.
+ * the detail used unless a more specific one is given. The one catalogue of what a client reads: domain
+ * failures carry a reason, not a text (only {@code InvalidInput}'s message, which names the field and the
+ * rule broken, becomes a detail). Fixed details keep responses free of secrets and make failures that must
+ * look alike (every cause of {@code unauthenticated}) byte-identical.
  */
 enum ProblemType {
     BAD_REQUEST(400, "bad_request", "Bad request", "The request is malformed"),
@@ -15,6 +21,7 @@ enum ProblemType {
             "The session was ended by a newer login; log in again"),
     SESSION_REVOKED(401, "session_revoked", "Session revoked", "The session was logged out; log in again"),
     USER_BLOCKED(403, "user_blocked", "User blocked", "WeChat does not allow this user to log in"),
+    ACCOUNT_DISABLED(403, "account_disabled", "Account disabled", "This account is disabled"),
     NOT_FOUND(404, "not_found", "Not found", "There is nothing here"),
     METHOD_NOT_ALLOWED(405, "method_not_allowed", "Method not allowed",
             "This resource does not support the request method"),
@@ -32,11 +39,14 @@ enum ProblemType {
     INTERNAL_ERROR(500, "internal_error", "Internal error", "The server failed to handle the request"),
     UPSTREAM_MISCONFIGURED(502, "upstream_misconfigured", "Server misconfigured",
             "The server's WeChat credentials are misconfigured; this is not the user's fault"),
+    UPSTREAM_ERROR(502, "upstream_error", "WeChat refused the request",
+            "WeChat refused the login for a reason this server does not know; call wx.login() again"),
     UPSTREAM_BUSY(503, "upstream_busy", "WeChat busy", "WeChat is busy; try again shortly"),
     UPSTREAM_UNAVAILABLE(503, "upstream_unavailable", "WeChat unavailable",
             "WeChat cannot be reached right now; try again later"),
     STORAGE_UNAVAILABLE(503, "storage_unavailable", "Database unavailable",
             "The server's database is not answering; try again shortly"),
+    STORAGE_BUSY(503, "storage_busy", "Database busy", "The server's database is busy; try again shortly"),
     NOT_READY(503, "not_ready", "Not ready", "The server is not ready to serve requests"),
     UNAVAILABLE(503, "unavailable", "Service unavailable", "The server is unavailable, for example shutting down");
 
@@ -68,5 +78,33 @@ enum ProblemType {
 
     Problem problem(String detail) {
         return new Problem(TYPE_BASE + code, title, status, detail, code);
+    }
+
+    /**
+     * How long a client should wait before trying again, for every type where trying again helps: each 429 and
+     * 503 has one (a test walks them all). A response carries a more precise wait instead where one is known,
+     * such as the time until a rate-limit bucket refills or what is left of an open breaker's wait.
+     */
+    Optional<Duration> retryAfter() {
+        return Optional.ofNullable(switch (this) {
+            case RATE_LIMITED, UPSTREAM_RATE_LIMITED -> Duration.ofMinutes(1); // the limits count per minute
+            case UPSTREAM_BUSY -> Duration.ofSeconds(3); // what WeChat's own -1 answers ask for
+            // A timeout has already cost the client seconds; an instant retry only feeds the breaker's window.
+            case UPSTREAM_UNAVAILABLE -> Duration.ofSeconds(5);
+            // A pool waits 3 s for a connection before giving up; a few seconds more is a fair first retry.
+            case STORAGE_UNAVAILABLE, NOT_READY -> Duration.ofSeconds(5);
+            // Lock waits and deadlocks clear as soon as the competing transactions finish, usually at once.
+            case STORAGE_BUSY -> Duration.ofSeconds(2);
+            case UNAVAILABLE -> Duration.ofSeconds(2); // shutting down: the retry should find another instance
+            default -> null;
+        });
+    }
+
+    /** {@link #retryAfter()} of the type {@code problem} was made from; empty for a generic problem. */
+    static Optional<Duration> retryAfterOf(Problem problem) {
+        return Arrays.stream(values())
+                .filter(type -> type.status == problem.status() && type.code.equals(problem.code()))
+                .findFirst()
+                .flatMap(ProblemType::retryAfter);
     }
 }

@@ -1,9 +1,9 @@
 package dev.wxlogin.adapters.rest;
 
 import dev.wxlogin.domain.login.LoginResult;
+import dev.wxlogin.domain.port.in.LiveSessions;
 import dev.wxlogin.domain.session.Authentication;
 import dev.wxlogin.domain.session.Session;
-import dev.wxlogin.domain.session.SessionId;
 import dev.wxlogin.domain.user.UnionId;
 import dev.wxlogin.domain.user.User;
 
@@ -20,8 +20,6 @@ final class ResponseBodies {
     record Status(String status) {}
 
     record Ready(String status, Map<String, String> checks) {}
-
-    record SandboxCode(String code) {}
 
     record Login(String token, String tokenType, long expiresIn, LoginUser user) {
         static Login of(LoginResult result) {
@@ -46,10 +44,10 @@ final class ResponseBodies {
     record CurrentSession(String id, String createdAt, String expiresAt) {}
 
     record Sessions(List<SessionEntry> sessions) {
-        static Sessions of(List<Session> sessions, SessionId current) {
-            return new Sessions(sessions.stream().map(session -> new SessionEntry(session.id().value(),
+        static Sessions of(LiveSessions live) {
+            return new Sessions(live.sessions().stream().map(session -> new SessionEntry(session.id().value(),
                     session.createdAt().toString(), session.lastSeenAt().toString(), session.expiresAt().toString(),
-                    session.client().userAgent(), session.client().ip(), session.id().equals(current))).toList());
+                    session.client().userAgent(), session.client().ip(), session.id().equals(live.current()))).toList());
         }
     }
 

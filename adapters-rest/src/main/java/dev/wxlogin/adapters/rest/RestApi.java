@@ -3,7 +3,6 @@ package dev.wxlogin.adapters.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wxlogin.domain.error.DomainException;
 import dev.wxlogin.domain.port.in.ForAuthenticating;
-import dev.wxlogin.domain.port.in.ForGettingSandboxCodes;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
@@ -13,7 +12,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 
-import java.util.Optional;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -23,7 +22,7 @@ import java.util.function.Supplier;
  * <pre>
  * GET    /health                  200 {"status":"UP"}
  * GET    /ready                   200 {"status":"READY","checks":{...}} | 503 not_ready, with "checks" too
- * POST   /sandbox/code            200 {"code"}            (only with a sandbox; rate-limited)
+ * POST   each ExtraRoute's path   200 its handler's answer   (such as the sandbox's /sandbox/code; rate-limited)
  * POST   /api/v1/login            200 {"token","tokenType","expiresIn","user"}  (rate-limited)
  * GET    /api/v1/me               200 the user and the current session
  * POST   /api/v1/logout           204 (any bearer token, even malformed or unknown)
@@ -32,26 +31,27 @@ import java.util.function.Supplier;
  * POST   /api/v1/logout-all       200 {"ended":n}
  * </pre>
  *
- * <p>Rate-limited routes answer 429 {@code rate_limited} with {@code Retry-After} beyond {@link RateLimits}.
+ * <p>Every {@code /api/v1} route, and the login routes besides, answer 429 {@code rate_limited} with
+ * {@code Retry-After} beyond {@link RateLimits}.
  * Every request is logged in one line on {@code dev.wxlogin.adapters.rest.access} at INFO.
  */
 public final class RestApi {
     private final Javalin app;
 
     /**
-     * @param sandbox   the sandbox's {@code wx.login()}, or empty when the sandbox is off (then its route is 404)
-     * @param readiness what {@code /ready} reports; called on every probe, so it should be cheap. See
-     *                  {@link Readiness} on states that are reported without making the instance unready.
+     * @param extraRoutes routes served beside the API's own, such as the sandbox's; none in production
+     * @param readiness   what {@code /ready} reports; called on every probe, so it should be cheap. See
+     *                    {@link Readiness} on states that are reported without making the instance unready.
      */
     public RestApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
-                   ForManagingSessions sessions, Optional<ForGettingSandboxCodes> sandbox, RestSettings settings,
+                   ForManagingSessions sessions, List<ExtraRoute> extraRoutes, RestSettings settings,
                    Supplier<Readiness> readiness) {
-        this(loggingIn, authenticating, loggingOut, sessions, sandbox, settings, readiness, TimeMeter.SYSTEM_NANOTIME);
+        this(loggingIn, authenticating, loggingOut, sessions, extraRoutes, settings, readiness, TimeMeter.SYSTEM_NANOTIME);
     }
 
     // Tests pass a clock they move, so that buckets refill without waiting.
     RestApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
-            ForManagingSessions sessions, Optional<ForGettingSandboxCodes> sandbox, RestSettings settings,
+            ForManagingSessions sessions, List<ExtraRoute> extraRoutes, RestSettings settings,
             Supplier<Readiness> readiness, TimeMeter time) {
         ObjectMapper json = JsonMapping.create();
         JsonRequestBodies bodies = new JsonRequestBodies(json, settings.maxBodyBytes());
@@ -60,17 +60,16 @@ public final class RestApi {
         RateLimiter limiter = new RateLimiter(settings.rateLimits(), clientAddresses, time);
         LoginEndpoint login = new LoginEndpoint(loggingIn, bodies, clientAddresses, settings.defaultAppId());
         SessionEndpoints account = new SessionEndpoints(new BearerAuthentication(authenticating), loggingOut, sessions);
-        Optional<SandboxEndpoint> sandboxCodes =
-                sandbox.map(port -> new SandboxEndpoint(port, bodies, settings.defaultAppId()));
 
         this.app = Javalin.create(config -> {
             HttpServerSetup.apply(config, settings, json);
             config.requestLogger.http(AccessLog::log);
             RoutesConfig routes = config.routes;
             routes.before(ctx -> CommonHeaders.ALL.forEach(ctx::header));
+            routes.before("/api/v1/*", limiter::admitApiCall);
             readable(routes, "/health", health::health);
             readable(routes, "/ready", health::ready);
-            sandboxCodes.ifPresent(endpoint -> routes.post("/sandbox/code", limiter.limit(endpoint::code)));
+            extraRoutes.forEach(extra -> routes.post(extra.path(), limiter.limit(served(extra, bodies))));
             routes.post("/api/v1/login", limiter.limit(login::logIn));
             readable(routes, "/api/v1/me", account::me);
             routes.post("/api/v1/logout", account::logOut);
@@ -91,6 +90,10 @@ public final class RestApi {
     private static void readable(RoutesConfig routes, String path, Handler handler) {
         routes.get(path, handler);
         routes.head(path, handler);
+    }
+
+    private static Handler served(ExtraRoute extra, JsonRequestBodies bodies) {
+        return ctx -> ctx.json(extra.handler().handle(bodies.read(ctx.req())));
     }
 
     /** Binds and starts serving; returns once the port is open. */

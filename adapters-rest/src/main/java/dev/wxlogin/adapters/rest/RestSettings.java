@@ -13,13 +13,15 @@ import java.util.Objects;
  * @param port                  the TCP port; 0 picks a free one (see {@link RestApi#port()})
  * @param defaultAppId          the mini program a login is for
  * @param maxBodyBytes          the largest request body accepted; larger ones get 413
- * @param trustedProxies        IP addresses (literals, no host names; kept in canonical form) of reverse
- *                              proxies whose {@code X-Forwarded-For} is believed; empty: the peer is the client
+ * @param trustedProxies        IP addresses and CIDR blocks ({@code 10.0.0.0/8}; literals, no host names; kept
+ *                              in canonical form) of reverse proxies whose {@code X-Forwarded-For} is believed;
+ *                              empty: the peer is the client
  * @param maxRequestHeaderBytes the largest request line plus headers; larger ones get 431
  * @param idleTimeout           how long the server waits on a silent connection: a keep-alive connection
  *                              between requests, or a slow client sending its request or reading the answer
  * @param stopTimeout           how long {@link RestApi#stop()} waits for requests in flight
- * @param rateLimits            how many logins per client IP and in all; {@link RateLimits#DEFAULT} unless tuned
+ * @param rateLimits            how many logins and API calls per client, and logins in all;
+ *                              {@link RateLimits#DEFAULT} unless tuned
  */
 public record RestSettings(String host, int port, AppId defaultAppId, int maxBodyBytes, List<String> trustedProxies,
                            int maxRequestHeaderBytes, Duration idleTimeout, Duration stopTimeout,
@@ -38,7 +40,7 @@ public record RestSettings(String host, int port, AppId defaultAppId, int maxBod
         if (maxBodyBytes < 1 || maxRequestHeaderBytes < 1) {
             throw new IllegalArgumentException("size limits must be positive");
         }
-        trustedProxies = trustedProxies.stream().map(IpLiterals::requireLiteral).toList();
+        trustedProxies = trustedProxies.stream().map(RestSettings::trustedProxy).toList();
         requirePositive(idleTimeout, "idleTimeout");
         requirePositive(stopTimeout, "stopTimeout");
         Objects.requireNonNull(rateLimits, "rateLimits");
@@ -48,6 +50,14 @@ public record RestSettings(String host, int port, AppId defaultAppId, int maxBod
     public static RestSettings local(AppId defaultAppId) {
         return new RestSettings("127.0.0.1", 0, defaultAppId, DEFAULT_MAX_BODY_BYTES, List.of(),
                 DEFAULT_MAX_REQUEST_HEADER_BYTES, DEFAULT_IDLE_TIMEOUT, DEFAULT_STOP_TIMEOUT, RateLimits.DEFAULT);
+    }
+
+    private static String trustedProxy(String entry) {
+        try {
+            return IpRange.parse(entry).toString();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("trusted proxy " + e.getMessage(), e);
+        }
     }
 
     private static void requirePositive(Duration duration, String name) {

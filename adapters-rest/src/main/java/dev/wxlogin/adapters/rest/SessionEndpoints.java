@@ -5,7 +5,6 @@ import dev.wxlogin.domain.error.InvalidInput;
 import dev.wxlogin.domain.error.NotFound;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
-import dev.wxlogin.domain.session.Authentication;
 import dev.wxlogin.domain.session.SessionId;
 import dev.wxlogin.domain.session.SessionToken;
 import io.javalin.http.Context;
@@ -40,19 +39,21 @@ final class SessionEndpoints {
     }
 
     void list(Context ctx) {
-        Authentication caller = authentication.authenticate(ctx);
-        ctx.json(ResponseBodies.Sessions.of(sessions.liveSessions(caller), caller.session().id()));
+        ctx.json(ResponseBodies.Sessions.of(sessions.liveSessions(BearerAuthentication.token(ctx))));
     }
 
     void revoke(Context ctx) {
-        Authentication caller = authentication.authenticate(ctx);
-        sessions.revoke(caller, sessionId(ctx.pathParam("id")));
+        Optional<SessionId> id = sessionId(ctx.pathParam("id"));
+        if (id.isEmpty()) { // cannot exist: answered like an id that does not, once the caller is proven
+            authentication.authenticate(ctx);
+            throw new NotFound("No such session");
+        }
+        sessions.revoke(BearerAuthentication.token(ctx), id.get());
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
     void revokeAll(Context ctx) {
-        Authentication caller = authentication.authenticate(ctx);
-        ctx.json(new ResponseBodies.Ended(sessions.revokeAll(caller)));
+        ctx.json(new ResponseBodies.Ended(sessions.revokeAll(BearerAuthentication.token(ctx))));
     }
 
     // No token at all has no session to end; anything else is looked up like any token.
@@ -64,12 +65,11 @@ final class SessionEndpoints {
         }
     }
 
-    // An id that cannot exist is answered like one that does not.
-    private static SessionId sessionId(String text) {
+    private static Optional<SessionId> sessionId(String text) {
         try {
-            return new SessionId(text);
+            return Optional.of(new SessionId(text));
         } catch (InvalidInput malformed) {
-            throw new NotFound("No such session");
+            return Optional.empty();
         }
     }
 }

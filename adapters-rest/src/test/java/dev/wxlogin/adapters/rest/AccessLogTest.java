@@ -51,7 +51,7 @@ class AccessLogTest {
 
     @Test
     void failuresAreLoggedWithTheirStatus() {
-        try (TestServer server = TestServer.limiting(new RateLimits(1, 0))) {
+        try (TestServer server = TestServer.limiting(TestServer.loginLimits(1, 0))) {
             server.get("/api/v1/me?access_token=" + token.reveal());
             server.postJson("/api/v1/login", "{}");
             server.postJson("/api/v1/login", "{\"code\":\"abc\"}");

@@ -8,11 +8,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static dev.wxlogin.adapters.rest.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,9 +56,9 @@ class BearerAuthenticationTest {
     @Test
     void everyUnauthenticatedAttemptGetsTheSameStatusHeadersAndBody() {
         String raw = token.reveal();
+        HttpResponse<String> unknownToken = server.get(ME, "Authorization", TestServer.bearer(SessionToken.generate().reveal()));
         List<HttpResponse<String>> responses = new ArrayList<>();
         responses.add(server.get(ME));
-        responses.add(server.get(ME, "Authorization", TestServer.bearer(SessionToken.generate().reveal())));
         responses.add(server.get(ME, "Authorization", TestServer.bearer(raw.substring(0, raw.length() - 1))));
         responses.add(server.get(ME, "Authorization", TestServer.bearer(flipCase(raw))));
         responses.add(server.get(ME, "Authorization", TestServer.bearer(raw + "A")));
@@ -71,12 +74,26 @@ class BearerAuthenticationTest {
         responses.add(server.get(ME + "?token=" + raw));
         responses.add(server.get(ME + "?access_token=" + raw));
 
-        String firstBody = responses.getFirst().body();
+        assertProblem(unknownToken, 401, "unauthenticated");
+        assertThat(unknownToken.headers().allValues("WWW-Authenticate")).containsExactly("Bearer");
         for (HttpResponse<String> response : responses) {
-            assertProblem(response, 401, "unauthenticated");
-            assertThat(response.body()).isEqualTo(firstBody);
-            assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Bearer");
+            assertThat(response.statusCode()).isEqualTo(unknownToken.statusCode());
+            assertThat(headersButDate(response)).isEqualTo(headersButDate(unknownToken));
+            assertThat(response.body()).isEqualTo(unknownToken.body());
         }
+    }
+
+    /** The format is public (43 base64url characters): what cannot be a token costs no lookup at all. */
+    @ParameterizedTest
+    @ValueSource(strings = {"not-a-token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA+"})
+    void whatCannotBeATokenIsRefusedWithoutAskingTheDomain(String credentials) {
+        HttpResponse<String> response = server.get(ME, "Authorization", TestServer.bearer(credentials));
+        HttpResponse<String> oversized = server.get(ME, "Authorization", TestServer.bearer(credentials.repeat(150)));
+
+        assertProblem(response, 401, "unauthenticated");
+        assertProblem(oversized, 401, "unauthenticated");
+        verify(server.authenticating, never()).authenticate(any());
     }
 
     /** Jetty's per-connection header cache must not match a token ignoring case. */
@@ -101,7 +118,7 @@ class BearerAuthenticationTest {
     @ParameterizedTest
     @EnumSource(value = AuthenticationFailed.Reason.class, names = "UNAUTHENTICATED", mode = EnumSource.Mode.EXCLUDE)
     void aDeadSessionSaysWhy(AuthenticationFailed.Reason reason) {
-        doThrow(new AuthenticationFailed(reason, "no longer")).when(server.authenticating).authenticate(any());
+        doThrow(new AuthenticationFailed(reason)).when(server.authenticating).authenticate(any());
 
         HttpResponse<String> response = server.get(ME, "Authorization", TestServer.bearer(token.reveal()));
 
@@ -116,6 +133,14 @@ class BearerAuthenticationTest {
 
     private static Authentication failUnauthenticated() {
         throw AuthenticationFailed.unauthenticated();
+    }
+
+    // The Date header is the only one that may differ, and only with the clock.
+    private static Map<String, List<String>> headersButDate(HttpResponse<String> response) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(response.headers().map());
+        headers.remove("Date");
+        return headers;
     }
 
     private static String flipCase(String text) {

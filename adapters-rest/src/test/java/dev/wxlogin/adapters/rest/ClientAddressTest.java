@@ -52,6 +52,31 @@ class ClientAddressTest {
     }
 
     @Test
+    void trustedProxiesMayBeCidrBlocks() {
+        try (TestServer server = TestServer.trusting("127.0.0.0/8", "10.0.0.0/8", "2001:db8::/32")) {
+            assertThat(clientIpOfLogin(server, "6.6.6.6, 198.51.100.23, 10.1.2.3, [2001:db8:ff::1]"))
+                    .isEqualTo("198.51.100.23");
+        }
+    }
+
+    @Test
+    void anAddressJustOutsideATrustedBlockIsTheClient() {
+        try (TestServer server = TestServer.trusting("127.0.0.1", "10.0.0.0/24")) {
+            assertThat(clientIpOfLogin(server, "198.51.100.23, 10.0.1.1, 10.0.0.255")).isEqualTo("10.0.1.1");
+        }
+    }
+
+    @Test
+    void aPortOnAHopIsDropped() {
+        try (TestServer server = TestServer.trusting("127.0.0.1", "10.0.0.2")) {
+            assertThat(clientIpOfLogin(server, "198.51.100.23:5678, 10.0.0.2:80")).isEqualTo("198.51.100.23");
+        }
+        try (TestServer server = TestServer.trusting("127.0.0.1")) {
+            assertThat(clientIpOfLogin(server, "[2001:db8::1]:443")).isEqualTo("2001:db8:0:0:0:0:0:1");
+        }
+    }
+
+    @Test
     void aHopThatIsNoAddressFallsBackToThePeer() {
         try (TestServer server = TestServer.trusting("127.0.0.1")) {
             assertThat(clientIpOfLogin(server, "evil.example.com")).isEqualTo("127.0.0.1");

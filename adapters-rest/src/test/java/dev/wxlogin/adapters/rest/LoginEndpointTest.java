@@ -149,6 +149,14 @@ class LoginEndpointTest {
     }
 
     @Test
+    void aDisabledAccountIs403AccountDisabledNotUserBlocked() {
+        rejectWith(LoginRejected.Reason.ACCOUNT_DISABLED);
+
+        JsonNode problem = assertProblem(server.postJson(LOGIN, "{\"code\":\"c\"}"), 403, "account_disabled");
+        assertThat(problem.get("detail").asText()).isEqualTo("This account is disabled");
+    }
+
+    @Test
     void wechatBusyIs503WithRetryAfterInWholeSecondsRoundedUp() {
         failUpstream(UpstreamFailure.Kind.BUSY, Duration.ofMillis(1500));
 
@@ -168,14 +176,22 @@ class LoginEndpointTest {
         assertThat(response.headers().firstValue("Retry-After")).hasValue("60");
     }
 
+    /** The first login after WeChat became unreachable, before the breaker opens and knows how long to wait. */
     @Test
-    void wechatUnavailableIs503WithoutRetryAfterWhenNoneIsKnown() {
+    void wechatUnavailableIs503WithItsDefaultRetryAfterWhenNoneIsKnown() {
         failUpstream(UpstreamFailure.Kind.UNAVAILABLE, null);
 
         HttpResponse<String> response = server.postJson(LOGIN, "{\"code\":\"c\"}");
 
         assertProblem(response, 503, "upstream_unavailable");
-        assertThat(response.headers().firstValue("Retry-After")).isEmpty();
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+    }
+
+    @Test
+    void anOpenBreakersOwnWaitWins() {
+        failUpstream(UpstreamFailure.Kind.UNAVAILABLE, Duration.ofSeconds(17));
+
+        assertThat(server.postJson(LOGIN, "{\"code\":\"c\"}").headers().allValues("Retry-After")).containsExactly("17");
     }
 
     @Test
@@ -185,6 +201,17 @@ class LoginEndpointTest {
         JsonNode problem = assertProblem(server.postJson(LOGIN, "{\"code\":\"c\"}"), 502, "upstream_misconfigured");
 
         assertThat(problem.get("detail").asText()).contains("server's WeChat credentials are misconfigured");
+    }
+
+    @Test
+    void anErrcodeTheServerDoesNotKnowIs502AndAsksForANewCode() {
+        failUpstream(UpstreamFailure.Kind.REFUSED, null);
+
+        HttpResponse<String> response = server.postJson(LOGIN, "{\"code\":\"c\"}");
+
+        JsonNode problem = assertProblem(response, 502, "upstream_error");
+        assertThat(problem.get("detail").asText()).contains("wx.login()");
+        assertThat(response.headers().firstValue("Retry-After")).isEmpty();
     }
 
     @Test
@@ -225,7 +252,7 @@ class LoginEndpointTest {
     }
 
     private void rejectWith(LoginRejected.Reason reason) {
-        when(server.loggingIn.logIn(any())).thenThrow(new LoginRejected(reason, "WeChat said no"));
+        when(server.loggingIn.logIn(any())).thenThrow(new LoginRejected(reason));
     }
 
     private void failUpstream(UpstreamFailure.Kind kind, Duration retryAfter) {

@@ -29,6 +29,8 @@ class NoSecretsInLogsTest {
     private final Logger jetty = (Logger) LoggerFactory.getLogger("org.eclipse.jetty");
     private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
     private final SessionToken token = SessionToken.generate();
+    private final Level rootLevel = root.getLevel();
+    private final Level jettyLevel = jetty.getLevel();
 
     @BeforeEach
     void captureEverything() {
@@ -41,8 +43,8 @@ class NoSecretsInLogsTest {
     @AfterEach
     void restore() {
         root.detachAppender(captured);
-        root.setLevel(Level.WARN);
-        jetty.setLevel(null);
+        root.setLevel(rootLevel);
+        jetty.setLevel(jettyLevel);
     }
 
     @Test

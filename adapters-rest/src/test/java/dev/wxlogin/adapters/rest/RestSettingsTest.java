@@ -1,6 +1,8 @@
 package dev.wxlogin.adapters.rest;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +21,7 @@ class RestSettingsTest {
         assertThat(LOCAL.maxBodyBytes()).isEqualTo(16 * 1024);
         assertThat(LOCAL.maxRequestHeaderBytes()).isEqualTo(8 * 1024);
         assertThat(LOCAL.trustedProxies()).isEmpty();
-        assertThat(LOCAL.rateLimits()).isEqualTo(new RateLimits(60, 500)).isEqualTo(RateLimits.DEFAULT);
+        assertThat(LOCAL.rateLimits()).isEqualTo(new RateLimits(60, 500, 600, 64)).isEqualTo(RateLimits.DEFAULT);
     }
 
     @Test
@@ -28,8 +30,32 @@ class RestSettingsTest {
     }
 
     @Test
+    void trustedProxiesMayBeCidrBlocksNextToAddresses() {
+        assertThat(TestServer.localTrusting(List.of("10.0.0.0/8", " 2001:db8::/32", "192.0.2.7", "192.0.2.8/32", "::ffff:172.16.0.0/12"))
+                .trustedProxies())
+                .containsExactly("10.0.0.0/8", "2001:db8:0:0:0:0:0:0/32", "192.0.2.7", "192.0.2.8", "172.16.0.0/12");
+    }
+
+    @Test
     void aProxyGivenByNameIsRefusedRatherThanResolved() {
-        assertThatThrownBy(() -> TestServer.localTrusting(List.of("proxy.internal"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TestServer.localTrusting(List.of("proxy.internal"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'proxy.internal'");
+    }
+
+    /** Refused at start-up, with a message that names the entry. */
+    @ParameterizedTest
+    @ValueSource(strings = {"10.0.0.0/33", "10.0.0.0/", "10.0.0.0/-1", "10.0.0.0/0", "10.0.0.0/8/8", "10.0.0.0/x",
+            "2001:db8::/129", "10.0.0.1/8", "2001:db8::1/32", "proxy.internal/24", "10.0.0.0/ 8", "10.0.0.1:8080"})
+    void aBadTrustedProxyEntryIsRefusedByName(String entry) {
+        assertThatThrownBy(() -> TestServer.localTrusting(List.of("10.0.0.2", entry)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("trusted proxy '" + entry.strip() + "'");
+    }
+
+    @Test
+    void bitsAfterThePrefixAreRefusedWithTheBlockMeant() {
+        assertThatThrownBy(() -> TestServer.localTrusting(List.of("10.1.2.3/8")))
+                .hasMessage("trusted proxy '10.1.2.3/8' has bits set after its /8; the block starts at 10.0.0.0");
     }
 
     @Test
@@ -44,9 +70,23 @@ class RestSettingsTest {
 
     @Test
     void rateLimitsArePositiveOrZeroForNone() {
-        assertThatCode(() -> new RateLimits(0, 0)).doesNotThrowAnyException();
-        assertThatThrownBy(() -> new RateLimits(-1, 500)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RateLimits(60, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatCode(() -> new RateLimits(0, 0, 0, 64)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> new RateLimits(-1, 500, 600, 64)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RateLimits(60, -1, 600, 64)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RateLimits(60, 500, -1, 64)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TestServer.local(List.of(), null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void theIpv6PrefixMayBe32To128Bits() {
+        assertThatCode(() -> new RateLimits(60, 500, 600, 32)).doesNotThrowAnyException();
+        assertThatCode(() -> new RateLimits(60, 500, 600, 128)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {31, 129, 0, -64})
+    void anotherIpv6PrefixIsRefused(int prefixLength) {
+        assertThatThrownBy(() -> new RateLimits(60, 500, 600, prefixLength))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 to 128");
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.port.in.ForAuthenticating;
-import dev.wxlogin.domain.port.in.ForGettingSandboxCodes;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
@@ -17,25 +16,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.mockito.Mockito.mock;
 
 /**
- * A real {@link RestApi} on 127.0.0.1 and a free port, with Mockito mocks for the driving ports, a readiness
- * to set and a clock for the rate limits that moves only when told.
+ * A real {@link RestApi} on 127.0.0.1 and a free port, with Mockito mocks for the driving ports and for the handler
+ * of an {@link ExtraRoute} at {@link #SANDBOX_CODE} (as bootstrap adds the sandbox's), a readiness to set and a
+ * clock for the rate limits that moves only when told.
  */
 final class TestServer implements AutoCloseable {
     static final AppId APP_ID = new AppId("wx0123456789abcdef");
     static final String JSON = "application/json";
+    static final String SANDBOX_CODE = "/sandbox/code";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final ForLoggingIn loggingIn = mock(ForLoggingIn.class);
     final ForAuthenticating authenticating = mock(ForAuthenticating.class);
     final ForLoggingOut loggingOut = mock(ForLoggingOut.class);
     final ForManagingSessions sessions = mock(ForManagingSessions.class);
-    final ForGettingSandboxCodes sandbox = mock(ForGettingSandboxCodes.class);
+    final ExtraRoute.Handler sandbox = mock(ExtraRoute.Handler.class);
     final AtomicReference<Readiness> readiness = new AtomicReference<>(new Readiness(true, Map.of("database", "UP")));
     final ManualTime time = new ManualTime();
 
@@ -44,7 +44,7 @@ final class TestServer implements AutoCloseable {
 
     private TestServer(RestSettings settings, boolean withSandbox) {
         api = new RestApi(loggingIn, authenticating, loggingOut, sessions,
-                withSandbox ? Optional.of(sandbox) : Optional.empty(), settings, readiness::get, time).start();
+                withSandbox ? List.of(new ExtraRoute(SANDBOX_CODE, sandbox)) : List.of(), settings, readiness::get, time).start();
     }
 
     static TestServer start() {
@@ -61,6 +61,12 @@ final class TestServer implements AutoCloseable {
 
     static TestServer limiting(RateLimits limits, String... trustedProxies) {
         return new TestServer(local(List.of(trustedProxies), limits), true);
+    }
+
+    /** Login limits as given, the other limits as by default. */
+    static RateLimits loginLimits(long perIpPerMinute, long globalPerSecond) {
+        return new RateLimits(perIpPerMinute, globalPerSecond, RateLimits.DEFAULT.apiPerIpPerMinute(),
+                RateLimits.DEFAULT.ipv6PrefixLength());
     }
 
     static RestSettings localTrusting(List<String> proxies) {

@@ -19,23 +19,23 @@ import static dev.wxlogin.domain.error.UpstreamFailure.Kind.BUSY;
 import static dev.wxlogin.domain.error.UpstreamFailure.Kind.UNAVAILABLE;
 
 /**
- * Makes exchanges fail at once while WeChat is down or swamped: a Resilience4j circuit breaker inside a
- * semaphore bulkhead. The bulkhead is outside so that its rejections, which say nothing about WeChat, never
- * reach the breaker's statistics.
+ * Makes the calls of one WeChat API fail at once while it is down or swamped: a Resilience4j circuit breaker
+ * inside a semaphore bulkhead. The bulkhead is outside so that its rejections, which say nothing about WeChat,
+ * never reach the breaker's statistics.
  */
 final class OutageGuard {
     private static final Logger LOG = LoggerFactory.getLogger(OutageGuard.class);
-    private static final String NAME = "wechat-code2session";
-
     private final CircuitBreaker breaker;
     private final Bulkhead bulkhead;
     /** When the breaker last opened plus its open time, by {@link System#nanoTime()}. */
     private volatile long openUntilNanos = System.nanoTime();
 
-    OutageGuard(WeChatApiSettings.Breaker breakerSettings, WeChatApiSettings.Bulkhead bulkheadSettings) {
+    /** @param apiName the API guarded, such as {@code code2Session} */
+    OutageGuard(String apiName, WeChatApiSettings.Breaker breakerSettings, WeChatApiSettings.Bulkhead bulkheadSettings) {
         long openForNanos = breakerSettings.openFor().toNanos();
-        this.breaker = CircuitBreaker.of(NAME, breakerConfig(breakerSettings));
-        this.bulkhead = Bulkhead.of(NAME, BulkheadConfig.custom()
+        String name = "wechat-" + apiName;
+        this.breaker = CircuitBreaker.of(name, breakerConfig(breakerSettings));
+        this.bulkhead = Bulkhead.of(name, BulkheadConfig.custom()
                 .maxConcurrentCalls(bulkheadSettings.maxConcurrentCalls())
                 .maxWaitDuration(Duration.ZERO)
                 .writableStackTraceEnabled(false)
@@ -45,7 +45,8 @@ final class OutageGuard {
             if (transition.getToState() == CircuitBreaker.State.OPEN) {
                 openUntilNanos = System.nanoTime() + openForNanos;
             }
-            LOG.warn("WeChat circuit breaker went from {} to {}", transition.getFromState(), transition.getToState());
+            LOG.warn("WeChat circuit breaker for {} went from {} to {}", apiName, transition.getFromState(),
+                    transition.getToState());
         });
     }
 
@@ -61,28 +62,31 @@ final class OutageGuard {
                 // So that the state a readiness check reads moves on without traffic.
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .recordException(OutageGuard::saysWeChatIsUnwell)
-                // An exchange our own side interrupted (shutdown, a dropped request) says nothing about WeChat.
+                // A call our own side interrupted (shutdown, a dropped request) says nothing about WeChat.
                 .ignoreException(thrown -> Thread.currentThread().isInterrupted())
                 // Rejections become domain errors at once: a stack trace per rejected login would only cost time.
                 .writableStackTraceEnabled(false)
                 .build();
     }
 
-    /** Any other outcome, an answer about the user's code, quota or our credentials included, counts as a success. */
+    /**
+     * Any other outcome counts as a success: WeChat answered, about the user's code, the quota, our credentials, or
+     * with an errcode we do not know (a refusal we cannot read is no sign of an outage).
+     */
     private static boolean saysWeChatIsUnwell(Throwable thrown) {
         return thrown instanceof UpstreamFailure failure && (failure.kind() == UNAVAILABLE || failure.kind() == BUSY);
     }
 
-    /** Runs one whole exchange, or fails at once with an {@link UpstreamFailure} when it may not run now. */
-    <T> T call(Supplier<T> exchange) {
+    /** Runs one whole call, retries included, or fails at once with an {@link UpstreamFailure} when it may not run now. */
+    <T> T call(Supplier<T> call) {
         try {
-            return bulkhead.executeSupplier(() -> breaker.executeSupplier(exchange));
+            return bulkhead.executeSupplier(() -> breaker.executeSupplier(call));
         } catch (CallNotPermittedException breakerOpen) {
-            throw Code2SessionFailures.breakerOpen(retryAfterOpen());
+            throw WeChatFailures.breakerOpen(retryAfterOpen());
         } catch (BulkheadFullException bulkheadFull) {
-            throw Code2SessionFailures.bulkheadFull();
+            throw WeChatFailures.bulkheadFull();
         } catch (AcquirePermissionCancelledException interrupted) {
-            throw Code2SessionFailures.interrupted();
+            throw WeChatFailures.interrupted();
         }
     }
 

@@ -3,15 +3,21 @@ package dev.wxlogin.adapters.wechat;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.app.MiniProgram;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * How {@link WeChatApiLoginCodeAdapter} reaches WeChat (or the sandbox) and which mini programs it speaks for.
+ * The timeouts, retries, breaker and bulkhead hold for every WeChat API alike; each API gets a breaker and a
+ * bulkhead of its own.
  *
  * @param baseUrl        {@link #WECHAT_BASE_URL} in production, the sandbox's {@code baseUrl()} otherwise
  * @param miniPrograms   the AppID/AppSecret pairs, one per AppID
@@ -21,8 +27,8 @@ import java.util.Set;
  *                       gets at most what is left of it, and a retry is made only if, after its wait, at least
  *                       {@code connectTimeout} is left
  * @param retry          when and how often a failed call is tried again
- * @param breaker        when to stop calling WeChat for a while because it looks down
- * @param bulkhead       how many calls may wait on WeChat at once
+ * @param breaker        when to stop calling a WeChat API for a while because it looks down
+ * @param bulkhead       how many calls of one API may wait on WeChat at once
  */
 public record WeChatApiSettings(
         URI baseUrl, List<MiniProgram> miniPrograms, Duration connectTimeout, Duration requestTimeout,
@@ -33,9 +39,13 @@ public record WeChatApiSettings(
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(3);
     /** A whole login within 5 s, however many slow "busy" answers and waits it takes. */
     public static final Duration DEFAULT_TOTAL_TIMEOUT = Duration.ofSeconds(5);
+    /** 127.0.0.0/8 as URI leaves it: a host that is a dotted quad, its octets checked already. */
+    private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
     public WeChatApiSettings {
-        requireUsableBaseUrl(baseUrl);
+        baseUrlProblem(baseUrl).ifPresent(problem -> {
+            throw new IllegalArgumentException("the base URL " + problem);
+        });
         miniPrograms = List.copyOf(miniPrograms);
         requireDistinctAppIds(miniPrograms);
         requirePositive(connectTimeout, "connectTimeout");
@@ -123,25 +133,57 @@ public record WeChatApiSettings(
     }
 
     /**
-     * A cap on the exchanges under way at once; any more fail at once as busy rather than queue, so that a slow
-     * WeChat cannot tie up every request thread of this server.
+     * A cap on the calls of one WeChat API under way at once; any more fail at once as busy rather than queue, so
+     * that a WeChat gone slow cannot pile up connections and memory without bound. Sized so that ordinary load
+     * never reaches it: calls wait on virtual threads, so the bound is about memory and WeChat's quotas, not
+     * threads. The default, 1000, holds the default global login rate (500 a second) for as long as WeChat's
+     * answers stay under the breaker's slow-call threshold (2 s); each call in flight holds a virtual thread, a
+     * connection and an answer of at most 64 KiB (a few hundred bytes in practice).
      */
     public record Bulkhead(int maxConcurrentCalls) {
-        public static final Bulkhead DEFAULT = new Bulkhead(50);
+        public static final Bulkhead DEFAULT = new Bulkhead(1000);
 
         public Bulkhead {
             requireAtLeastOne(maxConcurrentCalls, "maxConcurrentCalls");
         }
     }
 
-    private static void requireUsableBaseUrl(URI baseUrl) {
+    /**
+     * Why {@code baseUrl} cannot be where WeChat is, if it cannot: for a caller that names its own setting in the
+     * refusal. Plain http is allowed only to this machine (the sandbox, a test fake, a local forwarding proxy):
+     * the AppSecret travels in the query string, and WeChat itself requires https.
+     */
+    public static Optional<String> baseUrlProblem(URI baseUrl) {
         Objects.requireNonNull(baseUrl, "baseUrl");
-        boolean http = "http".equalsIgnoreCase(baseUrl.getScheme()) || "https".equalsIgnoreCase(baseUrl.getScheme());
+        boolean http = "http".equalsIgnoreCase(baseUrl.getScheme());
         // Query strings are built by appending to this URL: anything but scheme, host, port and path would garble them.
-        if (!http || baseUrl.getHost() == null || baseUrl.getRawUserInfo() != null
-                || baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-            throw new IllegalArgumentException("baseUrl must be an http(s) URL with a host and no user info, query or fragment");
+        if (!(http || "https".equalsIgnoreCase(baseUrl.getScheme())) || baseUrl.getHost() == null
+                || baseUrl.getRawUserInfo() != null || baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
+            return Optional.of("must be an http(s) URL with a host and no user info, query or fragment");
         }
+        if (http && !isLoopback(baseUrl.getHost())) {
+            return Optional.of("must be https unless it points at this machine (127.0.0.0/8, ::1 or localhost):"
+                    + " the AppSecret travels in its query string");
+        }
+        return Optional.empty();
+    }
+
+    /** Judged on the URL's text alone: a name other than localhost is never resolved, as DNS may answer otherwise later. */
+    private static boolean isLoopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (LOOPBACK_IPV4.matcher(host).matches()) {
+            return true;
+        }
+        if (host.startsWith("[")) { // an IPv6 literal: InetAddress parses it without a lookup
+            try {
+                return InetAddress.getByName(host).isLoopbackAddress();
+            } catch (UnknownHostException malformed) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static void requireDistinctAppIds(List<MiniProgram> miniPrograms) {

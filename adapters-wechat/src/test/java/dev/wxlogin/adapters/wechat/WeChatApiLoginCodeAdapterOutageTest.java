@@ -6,6 +6,7 @@ import dev.wxlogin.adapters.wechat.sandbox.SandboxApp;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
 import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
 import dev.wxlogin.adapters.wechat.testing.CapturedLogs;
+import dev.wxlogin.adapters.wechat.testing.FixtureServer;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.app.AppSecret;
 import dev.wxlogin.domain.app.MiniProgram;
@@ -19,6 +20,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +31,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 import static dev.wxlogin.domain.error.UpstreamFailure.Kind.BUSY;
 import static dev.wxlogin.domain.error.UpstreamFailure.Kind.MISCONFIGURED;
 import static dev.wxlogin.domain.error.UpstreamFailure.Kind.RATE_LIMITED;
+import static dev.wxlogin.domain.error.UpstreamFailure.Kind.REFUSED;
 import static dev.wxlogin.domain.error.UpstreamFailure.Kind.UNAVAILABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -55,10 +59,12 @@ class WeChatApiLoginCodeAdapterOutageTest {
     private final WeChatSandbox sandbox = new WeChatSandbox(SandboxSettings.builder().build()).start();
     private final List<WeChatApiLoginCodeAdapter> adapters = new ArrayList<>();
     private final AtomicInteger users = new AtomicInteger();
+    private final List<FixtureServer> fixtures = new ArrayList<>();
 
     @AfterEach
     void closeEverything() {
         adapters.forEach(WeChatApiLoginCodeAdapter::close);
+        fixtures.forEach(FixtureServer::close);
         sandbox.close();
         logs.close();
     }
@@ -66,8 +72,13 @@ class WeChatApiLoginCodeAdapterOutageTest {
     private WeChatApiLoginCodeAdapter adapter(Duration requestTimeout, Breaker breaker, Bulkhead bulkhead,
                                               MiniProgram... miniPrograms) {
         List<MiniProgram> apps = miniPrograms.length == 0 ? List.of(APP.miniProgram()) : List.of(miniPrograms);
+        return adapter(sandbox.baseUrl(), requestTimeout, breaker, bulkhead, apps);
+    }
+
+    private WeChatApiLoginCodeAdapter adapter(URI baseUrl, Duration requestTimeout, Breaker breaker, Bulkhead bulkhead,
+                                              List<MiniProgram> apps) {
         WeChatApiLoginCodeAdapter adapter = new WeChatApiLoginCodeAdapter(new WeChatApiSettings(
-                sandbox.baseUrl(), apps, Duration.ofSeconds(1), requestTimeout, WeChatApiSettings.DEFAULT_TOTAL_TIMEOUT,
+                baseUrl, apps, Duration.ofSeconds(1), requestTimeout, WeChatApiSettings.DEFAULT_TOTAL_TIMEOUT,
                 FAST_RETRY, breaker, bulkhead));
         adapters.add(adapter);
         return adapter;
@@ -89,7 +100,7 @@ class WeChatApiLoginCodeAdapterOutageTest {
     }
 
     private List<String> transitions() {
-        return logs.lines().stream().filter(line -> line.startsWith("WARN WeChat circuit breaker went from")).toList();
+        return logs.lines().stream().filter(line -> line.startsWith("WARN WeChat circuit breaker")).toList();
     }
 
     /** Polls, a bounded number of times, for what the breaker's own scheduler does in the background. */
@@ -118,7 +129,7 @@ class WeChatApiLoginCodeAdapterOutageTest {
         assertThat(failFast.retryAfter()).hasValueSatisfying(after ->
                 assertThat(after).isBetween(Duration.ofSeconds(1), OPEN_FOR));
         assertThat(sandbox.exchangeCalls()).as("no call while open").isEqualTo(MINIMUM_CALLS * 3);
-        assertThat(transitions()).containsExactly("WARN WeChat circuit breaker went from CLOSED to OPEN");
+        assertThat(transitions()).containsExactly("WARN WeChat circuit breaker for code2Session went from CLOSED to OPEN");
         assertThat(logs.text()).doesNotContain(APP.secret().value());
     }
 
@@ -147,7 +158,7 @@ class WeChatApiLoginCodeAdapterOutageTest {
             assertThat(unanswered.codeUnspent()).as("the request was sent; the code may be spent").isFalse();
         }
         // Not "exactly": the breaker may already have moved on to half-open.
-        assertThat(transitions()).first().isEqualTo("WARN WeChat circuit breaker went from CLOSED to OPEN");
+        assertThat(transitions()).first().isEqualTo("WARN WeChat circuit breaker for code2Session went from CLOSED to OPEN");
 
         sandbox.faults().clear();
         await(() -> adapter.breakerState().equals("HALF_OPEN"));
@@ -159,9 +170,9 @@ class WeChatApiLoginCodeAdapterOutageTest {
         assertThat(adapter.breakerState()).isEqualTo("CLOSED");
         assertThat(sandbox.exchangeCalls()).isEqualTo(MINIMUM_CALLS + 2);
         assertThat(transitions()).containsExactly(
-                "WARN WeChat circuit breaker went from CLOSED to OPEN",
-                "WARN WeChat circuit breaker went from OPEN to HALF_OPEN",
-                "WARN WeChat circuit breaker went from HALF_OPEN to CLOSED");
+                "WARN WeChat circuit breaker for code2Session went from CLOSED to OPEN",
+                "WARN WeChat circuit breaker for code2Session went from OPEN to HALF_OPEN",
+                "WARN WeChat circuit breaker for code2Session went from HALF_OPEN to CLOSED");
     }
 
     @Test
@@ -215,15 +226,72 @@ class WeChatApiLoginCodeAdapterOutageTest {
         assertThat(adapter.breakerState()).isEqualTo("CLOSED");
     }
 
+    /** An errcode this server does not know is one failed login, not evidence that WeChat is down. */
+    @Test
+    void neverOpensOnErrcodesItDoesNotKnowWhereTheSameNumberOfServerErrorsOpensIt() {
+        FixtureServer refusing = fixture(200, "text/plain", "{\"errcode\":61000,\"errmsg\":\"something new\"}");
+        FixtureServer failing = fixture(503, "text/html", "<html><body>Service Unavailable</body></html>");
+        WeChatApiLoginCodeAdapter refused = adapter(refusing.baseUrl(), NORMAL_TIMEOUT, QUICK_TO_OPEN, Bulkhead.DEFAULT,
+                List.of(APP.miniProgram()));
+        WeChatApiLoginCodeAdapter unavailable = adapter(failing.baseUrl(), NORMAL_TIMEOUT, QUICK_TO_OPEN,
+                Bulkhead.DEFAULT, List.of(APP.miniProgram()));
+
+        for (int i = 0; i < MINIMUM_CALLS * 3; i++) {
+            assertThat(upstreamFailure(refused).kind()).isEqualTo(REFUSED);
+        }
+        for (int i = 0; i < MINIMUM_CALLS; i++) {
+            assertThat(upstreamFailure(unavailable).kind()).isEqualTo(UNAVAILABLE);
+        }
+
+        assertThat(refusing.requests()).hasSize(MINIMUM_CALLS * 3);
+        assertThat(refused.breakerState()).isEqualTo("CLOSED");
+        assertThat(unavailable.breakerState()).isEqualTo("OPEN");
+    }
+
+    private FixtureServer fixture(int status, String contentType, String body) {
+        FixtureServer fixture = FixtureServer.answering(status, contentType, body);
+        fixtures.add(fixture);
+        return fixture;
+    }
+
     @Test
     void letsOnlyTheBulkheadsWorthOfConcurrentExchangesReachWeChatAndRejectsTheRestAsBusy() throws Exception {
         sandbox.faults().latency(Duration.ofMillis(500));
         WeChatApiLoginCodeAdapter adapter = adapter(NORMAL_TIMEOUT, Breaker.DEFAULT, new Bulkhead(2));
-        List<LoginCode> codes = List.of(freshCode(), freshCode(), freshCode(), freshCode(), freshCode(), freshCode());
+
+        List<Object> outcomes = exchangedAtOnce(adapter, 6);
+
+        assertThat(outcomes).filteredOn(WeChatIdentity.class::isInstance).hasSize(2);
+        assertThat(outcomes).filteredOn(UpstreamFailure.class::isInstance).hasSize(4).allSatisfy(outcome -> {
+            UpstreamFailure rejected = (UpstreamFailure) outcome;
+            assertThat(rejected.kind()).isEqualTo(BUSY);
+            assertThat(rejected.retryAfter()).contains(Duration.ofSeconds(1));
+        });
+        assertThat(sandbox.exchangeCalls()).isEqualTo(2);
+        assertThat(adapter.breakerState()).isEqualTo("CLOSED");
+    }
+
+    /**
+     * Ordinary load never reaches the default bulkhead (security.md §1.6): one of 50 refused 7-8 % of logins at 256
+     * connections and 50 ms of WeChat latency. Here all 256 wait on a WeChat slowed to half a second.
+     */
+    @Test
+    void letsTwoHundredAndFiftySixConcurrentExchangesThroughTheDefaultBulkhead() throws Exception {
+        sandbox.faults().latency(Duration.ofMillis(500));
+        WeChatApiLoginCodeAdapter adapter = adapter(NORMAL_TIMEOUT, Breaker.DEFAULT, Bulkhead.DEFAULT);
+
+        List<Object> outcomes = exchangedAtOnce(adapter, 256);
+
+        assertThat(outcomes).filteredOn(DomainException.class::isInstance).isEmpty();
+        assertThat(sandbox.exchangeCalls()).isEqualTo(256);
+    }
+
+    /** Each outcome, an identity or a domain error, of {@code count} exchanges started together, one thread each. */
+    private List<Object> exchangedAtOnce(WeChatApiLoginCodeAdapter adapter, int count) throws Exception {
+        List<LoginCode> codes = IntStream.range(0, count).mapToObj(i -> freshCode()).toList();
         CountDownLatch start = new CountDownLatch(1);
         List<Object> outcomes = new ArrayList<>();
-
-        try (ExecutorService threads = Executors.newFixedThreadPool(codes.size())) {
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Object>> exchanges = codes.stream().map(code -> threads.submit(() -> {
                 start.await();
                 try {
@@ -237,15 +305,7 @@ class WeChatApiLoginCodeAdapterOutageTest {
                 outcomes.add(exchange.get());
             }
         }
-
-        assertThat(outcomes).filteredOn(WeChatIdentity.class::isInstance).hasSize(2);
-        assertThat(outcomes).filteredOn(UpstreamFailure.class::isInstance).hasSize(4).allSatisfy(outcome -> {
-            UpstreamFailure rejected = (UpstreamFailure) outcome;
-            assertThat(rejected.kind()).isEqualTo(BUSY);
-            assertThat(rejected.retryAfter()).contains(Duration.ofSeconds(1));
-        });
-        assertThat(sandbox.exchangeCalls()).isEqualTo(2);
-        assertThat(adapter.breakerState()).isEqualTo("CLOSED");
+        return outcomes;
     }
 
     @Test

@@ -41,6 +41,7 @@ import java.util.stream.Collectors;
 import static dev.wxlogin.domain.error.UpstreamFailure.Kind.BUSY;
 import static dev.wxlogin.domain.error.UpstreamFailure.Kind.MISCONFIGURED;
 import static dev.wxlogin.domain.error.UpstreamFailure.Kind.RATE_LIMITED;
+import static dev.wxlogin.domain.error.UpstreamFailure.Kind.REFUSED;
 import static dev.wxlogin.domain.error.UpstreamFailure.Kind.UNAVAILABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -321,7 +322,10 @@ class WeChatApiLoginCodeAdapterTest {
         @ParameterizedTest
         @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
                 "502 | text/html        | <html><head><title>502 Bad Gateway</title></head></html>",
-                "503 | application/json | {\"errcode\":-1,\"errmsg\":\"system error\"}",
+                "503 | text/plain       | {}",
+                "500 | text/plain       | {\"errcode\":0,\"errmsg\":\"ok\"}",
+                "502 | text/plain       | {\"errcode\":\"-1\",\"errmsg\":\"system error\"}",
+                "500 | text/plain       | {\"openid\":\"oVBkZ0aYgDMDIywRdgPW8-joxXc4\",\"session_key\":\"nzoqhc3OnwHzeTxJs+inbQ==\"}",
                 "200 | text/plain       | {\"openid\":",
                 "200 | text/plain       | {}",
                 "200 | text/plain       | ''",
@@ -332,7 +336,6 @@ class WeChatApiLoginCodeAdapterTest {
                 "200 | text/plain       | {\"openid\":\"not an openid!\",\"session_key\":\"nzoqhc3OnwHzeTxJs+inbQ==\"}",
                 "200 | text/plain       | {\"openid\":\"\",\"session_key\":\"\"}",
                 "200 | text/plain       | {\"errcode\":\"40029\",\"errmsg\":\"invalid code\"}",
-                "200 | text/plain       | {\"errcode\":99999,\"errmsg\":\"something new\"}",
                 "200 | text/plain       | {\"openid\":\"oVBkZ0aYgDMDIywRdgPW8\",\"session_key\":\"k\"} trailing",
         })
         void reportsAnAnswerThatIsNotACode2SessionResultAsUnavailableWithoutRetrying(
@@ -345,7 +348,7 @@ class WeChatApiLoginCodeAdapterTest {
 
         @Test
         void readsAnAnswerAsLargeAsTheCap() {
-            FixtureServer peer = wechatAnswering(paddedTo(WeChatApiLoginCodeAdapter.MAX_ANSWER_BYTES, IDENTITY));
+            FixtureServer peer = wechatAnswering(paddedTo(WeChatHttpClient.MAX_ANSWER_BYTES, IDENTITY));
 
             WeChatIdentity identity = adapter(peer.baseUrl(), NORMAL_TIMEOUT, APP).exchange(APP.appId(), CODE);
 
@@ -353,12 +356,12 @@ class WeChatApiLoginCodeAdapterTest {
         }
 
         @ParameterizedTest
-        @ValueSource(ints = {WeChatApiLoginCodeAdapter.MAX_ANSWER_BYTES + 1, 1024 * 1024})
+        @ValueSource(ints = {WeChatHttpClient.MAX_ANSWER_BYTES + 1, 1024 * 1024})
         void reportsAnAnswerOverTheCapAsUnavailableWithoutRetrying(int bytes) {
             FixtureServer peer = wechatAnswering(paddedTo(bytes, IDENTITY));
 
             assertThat(upstreamFailure(peer).kind()).isEqualTo(UNAVAILABLE);
-            assertThat(logs.text()).contains("answer body over " + WeChatApiLoginCodeAdapter.MAX_ANSWER_BYTES + " bytes");
+            assertThat(logs.text()).contains("answer body over " + WeChatHttpClient.MAX_ANSWER_BYTES + " bytes");
             assertThat(peer.requests()).hasSize(1);
         }
 
@@ -388,6 +391,47 @@ class WeChatApiLoginCodeAdapterTest {
             assertThat(errorLines()).singleElement().satisfies(line -> assertThat(line)
                     .contains(String.valueOf(errcode), APP.appId().value(), "rid: 66b5fb8f"));
             assertThat(peer.requests()).hasSize(1);
+        }
+
+        /** WeChat's errcode is its answer whatever the status line: a proxy or WeChat itself may use one. */
+        @ParameterizedTest
+        @CsvSource({"503, text/plain", "500, application/json", "502, text/html"})
+        void readsABusyErrcodeAsBusyWhateverTheHttpStatusAndRetriesIt(int status, String contentType) {
+            FixtureServer peer = fixture(status, contentType, "{\"errcode\":-1,\"errmsg\":\"system error\"}");
+
+            UpstreamFailure busy = upstreamFailure(peer);
+
+            assertThat(busy.kind()).isEqualTo(BUSY);
+            assertThat(busy.retryAfter()).isPresent();
+            assertThat(peer.requests()).as("tried three times").hasSize(3);
+        }
+
+        @ParameterizedTest
+        @CsvSource({"400, 40029, INVALID_CODE", "403, 40163, CODE_USED", "500, 40226, USER_BLOCKED"})
+        void readsACodeErrcodeWhateverTheHttpStatus(int status, int errcode, LoginRejected.Reason reason) {
+            FixtureServer peer = fixture(status, "text/plain", "{\"errcode\":" + errcode + ",\"errmsg\":\"no\"}");
+
+            assertThat(failure(LoginRejected.class, peer, NORMAL_TIMEOUT).reason()).isEqualTo(reason);
+            assertThat(peer.requests()).hasSize(1);
+        }
+
+        @ParameterizedTest
+        @CsvSource({"200, 99999", "503, 61000", "200, 40001"})
+        void reportsAnErrcodeItDoesNotKnowAsARefusalAtWarnWithoutRetryingAndKeepsTheCodeClaimed(int status, int errcode) {
+            FixtureServer peer = fixture(status, "text/plain",
+                    "{\"errcode\":" + errcode + ",\"errmsg\":\"something new rid: 66b5fb8f-5e3c0071-3d7f539a\"}");
+
+            UpstreamFailure refused = upstreamFailure(peer);
+
+            assertThat(refused.kind()).isEqualTo(REFUSED);
+            assertThat(refused.getMessage()).contains(String.valueOf(errcode), "wx.login()");
+            assertThat(refused.retryAfter()).isEmpty();
+            assertThat(refused.codeUnspent()).as("nobody knows whether WeChat took the code").isFalse();
+            assertThat(peer.requests()).hasSize(1);
+            assertThat(logs.lines()).filteredOn(line -> line.startsWith("WARN")).singleElement().satisfies(line ->
+                    assertThat(line).contains("errcode " + errcode, APP.appId().value(), "rid: 66b5fb8f")
+                            .doesNotContain(peer.baseUrl().toString(), "jscode2session"));
+            assertThat(errorLines()).isEmpty();
         }
 
         @Test

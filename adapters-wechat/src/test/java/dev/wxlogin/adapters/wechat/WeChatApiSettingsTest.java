@@ -29,7 +29,7 @@ class WeChatApiSettingsTest {
         assertThat(settings.retry().maxRetries()).isEqualTo(2);
         assertThat(settings.breaker()).isEqualTo(new WeChatApiSettings.Breaker(Duration.ofSeconds(30), 20, 50,
                 Duration.ofSeconds(2), 50, Duration.ofSeconds(30), 5));
-        assertThat(settings.bulkhead().maxConcurrentCalls()).isEqualTo(50);
+        assertThat(settings.bulkhead().maxConcurrentCalls()).isEqualTo(1000);
         assertThat(settings.toString()).doesNotContain(APP.secret().value());
     }
 
@@ -39,6 +39,29 @@ class WeChatApiSettingsTest {
     void refusesABaseUrlTheQueryCannotBeAppendedTo(String baseUrl) {
         assertThatThrownBy(() -> WeChatApiSettings.of(URI.create(baseUrl), List.of(APP)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://api.weixin.qq.com", "http://wechat-proxy.internal:8081", "http://10.0.0.7",
+            "http://128.0.0.1", "http://0177.0.0.1", "http://[fd00::1]", "http://[::2]",
+            "http://localhost.example.com", "HTTP://api.weixin.qq.com"})
+    void refusesPlainHttpToAnotherMachineNamingTheRule(String baseUrl) {
+        URI url = URI.create(baseUrl);
+
+        assertThat(WeChatApiSettings.baseUrlProblem(url)).hasValueSatisfying(problem ->
+                assertThat(problem).contains("https", "127.0.0.0/8", "::1", "localhost"));
+        assertThatThrownBy(() -> WeChatApiSettings.of(url, List.of(APP)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the base URL must be https");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://api.weixin.qq.com", "https://wechat-proxy.internal:8443/wechat/",
+            "http://127.0.0.1:8081", "http://127.255.0.9", "http://localhost:8081/fake", "http://LOCALHOST",
+            "http://[::1]:8081", "http://[0:0:0:0:0:0:0:1]", "https://10.0.0.7"})
+    void acceptsHttpsAnywhereAndPlainHttpToThisMachine(String baseUrl) {
+        assertThat(WeChatApiSettings.baseUrlProblem(URI.create(baseUrl))).isEmpty();
+        assertThat(WeChatApiSettings.of(URI.create(baseUrl), List.of(APP)).baseUrl()).hasToString(baseUrl);
     }
 
     @Test

@@ -40,7 +40,7 @@ class ArchitectureTest {
     static final ArchRule adaptersAreIndependent = HexagonRules.adaptersAreIndependent(ROOT);
 
     @ArchTest
-    static final ArchRule restAdapterUsesOnlyDrivingPorts = HexagonRules.restAdapterUsesOnlyDrivingPorts(ROOT);
+    static final ArchRule drivingAdaptersUseOnlyDrivingPorts = HexagonRules.drivingAdaptersUseOnlyDrivingPorts(ROOT);
 
     @ArchTest
     static final ArchRule drivenAdaptersDoNotCallUseCases = HexagonRules.drivenAdaptersDoNotCallUseCases(ROOT);

@@ -5,10 +5,12 @@ import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaConstructor;
+import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.conditions.ArchConditions.be;
@@ -23,15 +25,21 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *
  * <p>Every factory takes the root package it guards ({@code "dev.wxlogin"} in {@link ArchitectureTest}, a
  * fixture package in {@link HexagonRulesCanFailTest}) and knows nothing else about the project: the package
- * names below the root ({@code domain}, {@code domain.port.in}, {@code adapters.rest}, ...) <em>are</em> the
- * architecture. Each rule says {@code because} in plain words; that sentence is what a developer reads when
- * the build fails.
+ * names below the root ({@code domain}, {@code domain.port.in}, {@code domain.port.out}, {@code application},
+ * {@code adapters}, {@code bootstrap}) <em>are</em> the architecture. Each rule says {@code because} in plain
+ * words; that sentence is what a developer reads when the build fails.
+ *
+ * <p>Adapters are found by role, not by name: every package {@code adapters.<name>} (with its subpackages) is
+ * one adapter, and what it does with the ports says which side it is on. An adapter with a class that implements
+ * a {@code port.out} port is <em>driven</em> (the hexagon calls it); any other adapter is <em>driving</em> (it
+ * exists to call {@code port.in}). So {@code adapters.grpc} or {@code adapters.queue} is checked the day it
+ * appears, without an edit here. Only the technology rules name an adapter, the one that owns the technology.
  *
  * <p>Read the rules with the module map of {@code docs/architecture.md} at hand ({@code A ──► B}: A depends on B):
  * <pre>
- *   adapters.rest ──► domain.port.in ◄── application ──► domain.port.out ◄── adapters.wechat
- *   (driving side)                       (services)                       ◄── adapters.persistence
- *                                                                             (driven side)
+ *   driving adapters ──► domain.port.in ◄── application ──► domain.port.out ◄── driven adapters
+ *   (adapters.rest)                          (services)                        (adapters.wechat,
+ *                                                                               adapters.persistence)
  *   Everyone may use the domain's values; bootstrap creates and wires everything; nothing depends on bootstrap.
  * </pre>
  *
@@ -110,23 +118,23 @@ public final class HexagonRules {
                         + "an adapter that calls another bypasses the use cases and couples two technologies");
     }
 
-    /** Rule: the REST adapter drives the hexagon through {@code port.in} only. */
-    public static ArchRule restAdapterUsesOnlyDrivingPorts(String root) {
-        return noClasses().that().resideInAPackage(root + ".adapters.rest..")
+    /** Rule: a driving adapter (one that implements no port.out port) drives the hexagon through {@code port.in} only. */
+    public static ArchRule drivingAdaptersUseOnlyDrivingPorts(String root) {
+        return noClasses().that(resideInADrivingAdapter(root))
                 .should().dependOnClassesThat().resideInAnyPackage(
                         root + ".domain.port.out..", root + ".application..")
                 .because("a driving adapter asks a use case (a port.in interface) to act; calling storage "
                         + "(port.out) or a service class directly skips the use case's rules and transactions");
     }
 
-    /** Rule: the driven adapters (WeChat, persistence) are called by the hexagon and never call back into it. */
+    /** Rule: a driven adapter (one that implements a port.out port) is called by the hexagon and never calls back into it. */
     public static ArchRule drivenAdaptersDoNotCallUseCases(String root) {
-        return noClasses().that().resideInAnyPackage(
-                        root + ".adapters.wechat..", root + ".adapters.persistence..")
+        return noClasses().that(resideInADrivenAdapter(root))
                 .should().dependOnClassesThat().resideInAnyPackage(
                         root + ".domain.port.in..", root + ".application..")
-                .because("a driven adapter answers the questions a port.out interface asks; "
-                        + "if it started use cases itself, control would flow in circles");
+                .because("a driven adapter answers the questions a port.out interface asks; if it started use "
+                        + "cases itself, control would flow in circles (what must call a use case is a driving "
+                        + "adapter of its own)");
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -307,6 +315,38 @@ public final class HexagonRules {
                         && !javaClass.isSealed()
                         && !PACKAGE_INFO.test(javaClass)
                         && inPackage.test(javaClass));
+    }
+
+    private static DescribedPredicate<JavaClass> resideInADrivenAdapter(String root) {
+        return DescribedPredicate.describe(
+                "reside in a driven adapter (a package under '" + root + ".adapters' with a class implementing "
+                        + "a port of '" + root + ".domain.port.out')",
+                javaClass -> adapterOf(javaClass, root).filter(adapter -> implementsADrivenPort(adapter, root)).isPresent());
+    }
+
+    private static DescribedPredicate<JavaClass> resideInADrivingAdapter(String root) {
+        return DescribedPredicate.describe(
+                "reside in a driving adapter (a package under '" + root + ".adapters' with no class implementing "
+                        + "a port of '" + root + ".domain.port.out')",
+                javaClass -> adapterOf(javaClass, root).filter(adapter -> !implementsADrivenPort(adapter, root)).isPresent());
+    }
+
+    /** The adapter a class belongs to: its package {@code <root>.adapters.<name>}, whatever the name. */
+    private static Optional<JavaPackage> adapterOf(JavaClass javaClass, String root) {
+        String adapters = root + ".adapters";
+        for (Optional<JavaPackage> candidate = Optional.of(javaClass.getPackage()); candidate.isPresent();
+                candidate = candidate.get().getParent()) {
+            if (candidate.get().getParent().filter(parent -> parent.getName().equals(adapters)).isPresent()) {
+                return candidate;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean implementsADrivenPort(JavaPackage adapter, String root) {
+        DescribedPredicate<JavaClass> drivenPort = portIn(root + ".domain.port.out..");
+        return adapter.getClassesInPackageTree().stream()
+                .anyMatch(javaClass -> javaClass.getAllRawInterfaces().stream().anyMatch(drivenPort));
     }
 
     /**

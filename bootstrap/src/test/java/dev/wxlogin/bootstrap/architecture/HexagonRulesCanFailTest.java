@@ -1,5 +1,6 @@
 package dev.wxlogin.bootstrap.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.junit.ArchTest;
@@ -55,6 +56,8 @@ class HexagonRulesCanFailTest {
 
     static final String FIXTURES = "dev.wxlogin.archfixtures";
     static final String COMPLIANT = FIXTURES + ".compliant";
+    /** Adapter names that appear in fixtures only, never in a rule. */
+    static final List<String> UNNAMED_ADAPTERS = List.of("grpc", "queue");
 
     /**
      * One entry per rule: the classes planted in its fixture (relative to the fixture root) and, for a planted class
@@ -70,12 +73,14 @@ class HexagonRulesCanFailTest {
                     plant("shared.Strings")),
             fixture("adaptersAreIndependent",
                     plant("adapters.rest.AdminEndpoint")),
-            fixture("restAdapterUsesOnlyDrivingPorts",
+            fixture("drivingAdaptersUseOnlyDrivingPorts",
                     plant("adapters.rest.LogoutEndpoint"),
-                    plant("adapters.rest.LoginEndpoint", "hexagonLayers")),
+                    plant("adapters.rest.LoginEndpoint", "hexagonLayers"),
+                    plant("adapters.grpc.GrpcSessionsEndpoint")),
             fixture("drivenAdaptersDoNotCallUseCases",
                     plant("adapters.wechat.SandboxLoginButton"),
-                    plant("adapters.persistence.ExpiredSessionSweeper", "hexagonLayers")),
+                    plant("adapters.persistence.ExpiredSessionSweeper", "hexagonLayers"),
+                    plant("adapters.queue.QueueSessionEventsAdapter")),
             fixture("portsAreForInterfaces",
                     plant("domain.port.out.SessionRepository"),
                     plant("domain.port.in.DefaultLogin"),
@@ -167,6 +172,33 @@ class HexagonRulesCanFailTest {
                             ruleName, COMPLIANT, report(result))
                     .isFalse();
         }));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // A new adapter is covered the day it appears
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * The fixtures plant violations in adapters that wxlogin does not have ({@code adapters.grpc},
+     * {@code adapters.queue}), and {@link #everyRuleFailsOnItsFixtureAndNamesThePlantedClass} proves that the rules
+     * report them. This test proves that no rule was taught those names: rules know adapters by their role.
+     */
+    @Test
+    void rulesCatchViolationsInAdaptersThatNoRuleNames() {
+        Set<String> adaptersWithPlants = FIXTURE_TABLE.stream()
+                .flatMap(fixture -> fixture.plants().stream())
+                .map(plant -> plant.relativeName().split("\\."))
+                .filter(parts -> parts[0].equals("adapters"))
+                .map(parts -> parts[1])
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(adaptersWithPlants).as("adapters with planted violations").containsAll(UNNAMED_ADAPTERS);
+        assertThat(importPackage(COMPLIANT).stream().map(JavaClass::getPackageName))
+                .as("the compliant hexagon has an adapter no rule names")
+                .anyMatch(packageName -> UNNAMED_ADAPTERS.stream()
+                        .anyMatch(name -> packageName.startsWith(COMPLIANT + ".adapters." + name)));
+        ruleFactories().keySet().forEach(ruleName -> assertThat(rule(ruleName, ArchitectureTest.ROOT).getDescription())
+                .as("the description of %s", ruleName)
+                .doesNotContain(UNNAMED_ADAPTERS.stream().map(name -> ".adapters." + name).toArray(String[]::new)));
     }
 
     // ---------------------------------------------------------------------------------------------------------

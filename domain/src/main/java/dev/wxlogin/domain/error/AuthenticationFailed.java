@@ -15,13 +15,13 @@ public final class AuthenticationFailed extends DomainException {
 
     private final Reason reason;
 
-    public AuthenticationFailed(Reason reason, String message) {
-        super(message);
+    public AuthenticationFailed(Reason reason) {
+        super("authentication failed: " + reason);
         this.reason = reason;
     }
 
     public static AuthenticationFailed unauthenticated() {
-        return new AuthenticationFailed(Reason.UNAUTHENTICATED, "A valid session token is required");
+        return new AuthenticationFailed(Reason.UNAUTHENTICATED);
     }
 
     public Reason reason() {

@@ -1,6 +1,9 @@
 package dev.wxlogin.domain.error;
 
-/** WeChat (or our replay guard) refused the login code; the client should call {@code wx.login()} again. */
+/**
+ * The login is refused: WeChat or our replay guard refused the code (the client should call {@code wx.login()}
+ * again), or the user may not log in.
+ */
 public final class LoginRejected extends DomainException {
     public enum Reason {
         /** Unknown, expired, garbled, or issued for another AppID (WeChat 40029). */
@@ -8,13 +11,15 @@ public final class LoginRejected extends DomainException {
         /** Already exchanged once (WeChat 40163, or our own record of exchanged codes). */
         CODE_USED,
         /** WeChat blocked this user as high-risk (40226). */
-        USER_BLOCKED
+        USER_BLOCKED,
+        /** An operator disabled the account; nothing of the login was recorded. Not WeChat's doing. */
+        ACCOUNT_DISABLED
     }
 
     private final Reason reason;
 
-    public LoginRejected(Reason reason, String message) {
-        super(message);
+    public LoginRejected(Reason reason) {
+        super("login rejected: " + reason);
         this.reason = reason;
     }
 

@@ -13,7 +13,9 @@ public final class UpstreamFailure extends DomainException {
         /** Unreachable, timed out, answered garbage, or our circuit breaker is open. */
         UNAVAILABLE,
         /** Our own configuration is wrong: bad AppID or AppSecret (40013, 40125, ...). */
-        MISCONFIGURED
+        MISCONFIGURED,
+        /** WeChat refused the request with an errcode we do not know: a failed request, not a sign of an outage. */
+        REFUSED
     }
 
     private final Kind kind;
@@ -31,9 +33,12 @@ public final class UpstreamFailure extends DomainException {
         this.codeUnspent = codeUnspent;
     }
 
-    /** WeChat answered (busy, quota, credentials), so it did not take the code; UNAVAILABLE may have. */
+    /**
+     * WeChat answered busy, quota or credentials, so it did not take the code. UNAVAILABLE may have, and so may
+     * a REFUSED: nobody knows what an errcode we do not know did with the code.
+     */
     public UpstreamFailure(Kind kind, String message, Duration retryAfter) {
-        this(kind, message, retryAfter, kind != Kind.UNAVAILABLE);
+        this(kind, message, retryAfter, kind != Kind.UNAVAILABLE && kind != Kind.REFUSED);
     }
 
     public Kind kind() {

@@ -15,8 +15,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A {@link ForStoringSessions} in memory; every method is atomic. */
-public final class InMemorySessionStorage implements ForStoringSessions {
+public final class InMemorySessionStorage implements ForStoringSessions, RollsBack {
     private final Map<SessionId, Session> sessions = new LinkedHashMap<>();
+
+    @Override
+    public synchronized Runnable snapshot() {
+        Map<SessionId, Session> copy = new LinkedHashMap<>(sessions);
+        return () -> {
+            synchronized (this) {
+                sessions.clear();
+                sessions.putAll(copy);
+            }
+        };
+    }
 
     @Override
     public synchronized void insert(Session session) {
@@ -62,11 +73,10 @@ public final class InMemorySessionStorage implements ForStoringSessions {
     }
 
     @Override
-    public synchronized int endAll(UserId user, EndReason reason, Instant now) {
-        List<Session> open = sessions.values().stream()
-                .filter(s -> s.userId().equals(user) && s.endedAt().isEmpty()).toList();
-        open.forEach(s -> sessions.put(s.id(), ended(s, reason, now)));
-        return open.size();
+    public synchronized int endAll(UserId user, EndReason reason, Instant now, Instant idleCutoff) {
+        List<Session> live = findLive(user, now, idleCutoff);
+        live.forEach(s -> sessions.put(s.id(), ended(s, reason, now)));
+        return live.size();
     }
 
     @Override

@@ -13,10 +13,29 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A {@link ForStoringUsers} in memory, for service tests and as the contract's reference. */
-public final class InMemoryUserStorage implements ForStoringUsers {
+public final class InMemoryUserStorage implements ForStoringUsers, RollsBack {
     private final Map<UserId, User> byId = new ConcurrentHashMap<>();
     private final Map<String, UserId> byOpenId = new ConcurrentHashMap<>();
     private final Map<UserId, SessionKey> sessionKeys = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized Runnable snapshot() {
+        Map<UserId, User> users = Map.copyOf(byId);
+        Map<String, UserId> openIds = Map.copyOf(byOpenId);
+        Map<UserId, SessionKey> keys = Map.copyOf(sessionKeys);
+        return () -> {
+            synchronized (this) {
+                restore(byId, users);
+                restore(byOpenId, openIds);
+                restore(sessionKeys, keys);
+            }
+        };
+    }
+
+    private static <K, V> void restore(Map<K, V> map, Map<K, V> saved) {
+        map.clear();
+        map.putAll(saved);
+    }
 
     @Override
     public synchronized RecordedLogin recordLogin(AppId appId, WeChatIdentity identity, Instant now) {
@@ -29,6 +48,9 @@ public final class InMemoryUserStorage implements ForStoringUsers {
             byOpenId.put(key, user.id());
         } else {
             User known = byId.get(existing);
+            if (known.disabled()) {
+                return new RecordedLogin(known, false);
+            }
             user = new User(known.id(), appId, known.openId(),
                     identity.unionId().isPresent() ? identity.unionId() : known.unionId(), known.createdAt(), known.disabledAt());
         }

@@ -31,6 +31,11 @@ import java.util.stream.Collectors;
 public final class WeChatSandbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WeChatSandbox.class);
     private static final Pattern SIMULATED_USER = Pattern.compile("[A-Za-z0-9_.@-]{1,64}");
+    /**
+     * Connections waiting to be accepted: the JDK's default of 50 would make a burst of logins (the client lets a
+     * thousand through at once) wait out connect timeouts, which the real WeChat never makes them do.
+     */
+    private static final int ACCEPT_BACKLOG = 1024;
 
     private final SandboxSettings settings;
     private final Map<String, SandboxApp> apps;
@@ -39,6 +44,7 @@ public final class WeChatSandbox implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private HttpServer server;
     private ExecutorService executor;
+    private boolean controlRoutes;
 
     public WeChatSandbox(SandboxSettings settings) {
         this.settings = settings;
@@ -55,19 +61,33 @@ public final class WeChatSandbox implements AutoCloseable {
                 codeExchange, settings.faults(), replies, settings.contentType(), closing);
     }
 
+    /**
+     * Also serve {@code /sandbox/code}, {@code /sandbox/codes} and {@code /sandbox/faults} on the sandbox's own port
+     * (see {@link SandboxControlHandler}), for a sandbox that runs as a process of its own. Call before {@link #start()}.
+     */
+    public synchronized WeChatSandbox withControlRoutes() {
+        controlRoutes = true;
+        return this;
+    }
+
     /** Binds the port and starts answering; a sandbox starts once. */
     public synchronized WeChatSandbox start() {
         if (server != null || closing.getCount() == 0) {
             throw new IllegalStateException("a sandbox starts only once");
         }
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()),
+                    ACCEPT_BACKLOG);
         } catch (IOException e) {
             throw new UncheckedIOException("the WeChat sandbox cannot listen on port " + settings.port(), e);
         }
         executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.createContext(Jscode2SessionHandler.PATH, jscode2session);
+        if (controlRoutes) {
+            server.createContext(SandboxControlHandler.PATH, new SandboxControlHandler(
+                    (app, user) -> wxLogin(app, user).value(), settings.apps().getFirst().appId(), settings.faults()));
+        }
         server.start();
         LOG.info("WeChat sandbox listening on {} for AppIDs {}", baseUrl(), apps.keySet());
         return this;
@@ -91,7 +111,8 @@ public final class WeChatSandbox implements AutoCloseable {
      * A new login code for a simulated user, as {@code wx.login()} gives a phone. The same user always has
      * the same openid in an app, and the same unionid in every app bound to the Open Platform.
      *
-     * @param simulatedUser 1 to 64 letters, digits, '_', '-', '.' or '@'
+     * @param simulatedUser 1 to 64 letters, digits, '_', '-', '.' or '@': the one rule for simulated user names,
+     *                      wherever they come from (the server's {@code POST /sandbox/code} included)
      * @throws InvalidInput for an AppID the sandbox does not know, or a malformed user name
      */
     public LoginCode wxLogin(AppId appId, String simulatedUser) {

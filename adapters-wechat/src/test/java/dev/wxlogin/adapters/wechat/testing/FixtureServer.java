@@ -17,6 +17,10 @@ import java.util.concurrent.Executors;
 
 /** A tiny HTTP peer on loopback that answers every request the same scripted way and remembers the requests. */
 public final class FixtureServer implements AutoCloseable {
+    /** A request as it arrived; {@code contentType} is null when none was sent, {@code body} empty. */
+    public record Received(String method, URI uri, String contentType, String body) {
+    }
+
     /** How to answer; {@code released} opens when the fixture closes, for answers that hang until then. */
     @FunctionalInterface
     public interface Answer {
@@ -24,7 +28,7 @@ public final class FixtureServer implements AutoCloseable {
     }
 
     private final CountDownLatch released = new CountDownLatch(1);
-    private final List<URI> requests = new CopyOnWriteArrayList<>();
+    private final List<Received> requests = new CopyOnWriteArrayList<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpServer server;
 
@@ -37,7 +41,9 @@ public final class FixtureServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
             try (exchange) {
-                requests.add(exchange.getRequestURI());
+                requests.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI(),
+                        exchange.getRequestHeaders().getFirst("Content-Type"),
+                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
                 answer.answer(exchange, released);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -79,6 +85,10 @@ public final class FixtureServer implements AutoCloseable {
     }
 
     public List<URI> requests() {
+        return requests.stream().map(Received::uri).toList();
+    }
+
+    public List<Received> received() {
         return List.copyOf(requests);
     }
 

@@ -6,7 +6,8 @@ import dev.wxlogin.domain.login.LoginResult;
 /** Exchange a {@code wx.login()} code for a session of our own. */
 public interface ForLoggingIn {
     /**
-     * @throws dev.wxlogin.domain.error.LoginRejected   the code is invalid, used, or the user is blocked
+     * @throws dev.wxlogin.domain.error.LoginRejected   the code is invalid or used, WeChat blocked the user, or the
+     *                                                  account is disabled
      * @throws dev.wxlogin.domain.error.UpstreamFailure WeChat could not answer
      */
     LoginResult logIn(LoginCommand command);

@@ -13,6 +13,10 @@ import java.util.Optional;
 /**
  * Sessions, found by the hash of their token. "Live" means not ended, {@code expiresAt} after the given
  * time, and {@code lastSeenAt} after the given idle cutoff: the same rule as {@link Session#problemAt}.
+ * <p>
+ * Storage shared by several instances may hold the times it records (a login's, a use's) to a clock of
+ * its own, so that an instance whose clock runs fast cannot keep a session alive: it then records an
+ * earlier time than the caller gave, never a later one.
  */
 public interface ForStoringSessions {
     void insert(Session session);
@@ -32,8 +36,12 @@ public interface ForStoringSessions {
     /** Ends one session that has not ended yet; returns whether it did. */
     boolean end(SessionId id, EndReason reason, Instant now);
 
-    /** Ends every not-yet-ended session of the user; returns how many. */
-    int endAll(UserId user, EndReason reason, Instant now);
+    /**
+     * Ends every live session of the user, by the rule of {@link #findLive}; returns how many. A session
+     * that has expired already is left alone, so it keeps telling its client that it expired, and is not
+     * locked (the cleanup job may be deleting it).
+     */
+    int endAll(UserId user, EndReason reason, Instant now, Instant idleCutoff);
 
     /** Deletes at most {@code limit} sessions that can never be live again; returns how many. */
     int deleteExpired(Instant now, Instant idleCutoff, int limit);

@@ -13,9 +13,11 @@ import java.util.Optional;
 public interface ForStoringUsers {
     /**
      * Creates the user on first login or finds them, and replaces their stored {@code session_key} (and
-     * unionid, once WeChat reports one). Safe under concurrency: two first logins of one openid make one
-     * row. Inside a transaction, the user's row stays locked until it ends, which serialises the logins
-     * of one user.
+     * unionid, once WeChat reports one). A disabled user's row is left exactly as it was, decided by the same
+     * statement that would write it, so a login racing a disable cannot slip a new key in: the caller sees
+     * {@link User#disabled()} and refuses the login. Safe under concurrency: two first logins of one openid
+     * make one row. Inside a transaction, the user's row stays locked until it ends, which serialises the
+     * logins of one user.
      */
     RecordedLogin recordLogin(AppId appId, WeChatIdentity identity, Instant now);
 

@@ -152,9 +152,23 @@ public abstract class ForStoringSessionsContract {
         Session already = stored(NOW, NOW, NOW.plus(Duration.ofDays(7)));
         sessions().end(already.id(), EndReason.REPLACED, NOW);
 
-        assertThat(sessions().endAll(user, EndReason.REVOKED, NOW.plusSeconds(1))).isEqualTo(2);
+        assertThat(sessions().endAll(user, EndReason.REVOKED, NOW.plusSeconds(1), idleCutoff(NOW.plusSeconds(1)))).isEqualTo(2);
         assertThat(sessions().findLive(user, NOW.plusSeconds(2), idleCutoff(NOW.plusSeconds(2)))).isEmpty();
         assertThat(sessions().findByTokenHash(already.tokenHash()).orElseThrow().endReason()).contains(EndReason.REPLACED);
+    }
+
+    @Test
+    void endingAllSessionsOfAUserLeavesTheExpiredOnesAsTheyWere() {
+        Instant now = NOW.plus(Duration.ofDays(1));
+        Session live = stored(now.minusSeconds(600), now.minusSeconds(60), now.plus(Duration.ofDays(1)));
+        Session pastItsLifetime = stored(now.minus(Duration.ofDays(1)), now.minusSeconds(60), now);
+        Session idledOut = stored(now.minusSeconds(9000), now.minus(IDLE), now.plus(Duration.ofDays(1)));
+
+        assertThat(sessions().endAll(user, EndReason.REVOKED, now, idleCutoff(now))).isEqualTo(1);
+
+        assertThat(sessions().findByTokenHash(live.tokenHash()).orElseThrow().endReason()).contains(EndReason.REVOKED);
+        assertThat(sessions().findByTokenHash(pastItsLifetime.tokenHash())).contains(pastItsLifetime);
+        assertThat(sessions().findByTokenHash(idledOut.tokenHash())).contains(idledOut);
     }
 
     @Test

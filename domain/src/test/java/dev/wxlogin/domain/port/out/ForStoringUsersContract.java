@@ -104,6 +104,21 @@ public abstract class ForStoringUsersContract {
     }
 
     @Test
+    void aDisabledUsersLoginRecordsNothing() {
+        UserId id = login(APP, identity("o-off", null), NOW).user().id();
+        users().disable(id, NOW.plusSeconds(5));
+        var fromWeChat = new WeChatIdentity(new OpenId("o-off"), Optional.of(new UnionId("u-off")),
+                new SessionKey("bmV3ZXJzZXNzaW9ua2V5MQ=="));
+
+        var refused = login(APP, fromWeChat, NOW.plusSeconds(10));
+
+        assertThat(refused.user().disabled()).isTrue();
+        assertThat(refused.created()).isFalse();
+        assertThat(users().sessionKeyOf(id)).contains(new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ=="));
+        assertThat(users().findById(id).orElseThrow().unionId()).isEmpty();
+    }
+
+    @Test
     void disablingAnUnknownUserChangesNothing() {
         assertThat(users().disable(UserId.random(), NOW)).isFalse();
         assertThat(users().findById(UserId.random())).isEmpty();

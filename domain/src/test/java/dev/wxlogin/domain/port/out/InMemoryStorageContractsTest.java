@@ -11,7 +11,7 @@ class InMemoryStorageContractsTest {
     @Nested
     class Users extends ForStoringUsersContract {
         private final InMemoryUserStorage users = new InMemoryUserStorage();
-        private final SerialTransactions transactions = new SerialTransactions();
+        private final SerialTransactions transactions = new SerialTransactions(users);
 
         @Override
         protected ForStoringUsers users() {
@@ -28,7 +28,7 @@ class InMemoryStorageContractsTest {
     class Sessions extends ForStoringSessionsContract {
         private final InMemoryUserStorage users = new InMemoryUserStorage();
         private final InMemorySessionStorage sessions = new InMemorySessionStorage();
-        private final SerialTransactions transactions = new SerialTransactions();
+        private final SerialTransactions transactions = new SerialTransactions(users, sessions);
 
         @Override
         protected ForStoringSessions sessions() {
@@ -43,6 +43,28 @@ class InMemoryStorageContractsTest {
         @Override
         protected ForRunningTransactions transactions() {
             return transactions;
+        }
+    }
+
+    @Nested
+    class Transactions extends ForRunningTransactionsContract {
+        private final InMemoryUserStorage users = new InMemoryUserStorage();
+        private final InMemorySessionStorage sessions = new InMemorySessionStorage();
+        private final SerialTransactions transactions = new SerialTransactions(users, sessions);
+
+        @Override
+        protected ForRunningTransactions transactions() {
+            return transactions;
+        }
+
+        @Override
+        protected ForStoringUsers users() {
+            return users;
+        }
+
+        @Override
+        protected ForStoringSessions sessions() {
+            return sessions;
         }
     }
 

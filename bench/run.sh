@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# The wxlogin benchmark: the server as shipped (./wxlogin, durable H2 file database) against the WeChat
+# sandbox in a separate process, driven by wrk over loopback. Prints every figure and ratio of one run.
+#
+#   bench/run.sh            # 20 s warm-up and 10 s measured per scenario (about 3 minutes)
+#   BENCH_WARMUP=5 BENCH_DURATION=5 bench/run.sh    # a quick look
+#
+# Rate limits are off for the run (they would be the thing measured otherwise); everything else is the
+# default configuration. Ratios compare figures of this run only: the machines are shared and noisy.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+warmup=${BENCH_WARMUP:-20}
+duration=${BENCH_DURATION:-10}
+threads=${BENCH_THREADS:-2}
+port=${BENCH_PORT:-18080}
+sandbox_port=${BENCH_SANDBOX_PORT:-18999}
+server="http://127.0.0.1:$port"
+sandbox="http://127.0.0.1:$sandbox_port"
+work=$(mktemp -d -t wxlogin-bench.XXXXXX)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  [ "${keep_work:-}" ] && echo "bench: logs kept in $work" >&2 || rm -rf "$work"
+}
+trap cleanup EXIT
+
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "bench: installing wrk from Debian's packages..." >&2
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
+  $sudo apt-get update -qq >&2 && $sudo apt-get install -y -qq wrk >&2
+fi
+for tool in curl python3; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "bench: needs $tool" >&2; exit 1; }
+done
+
+ticks_per_second=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of the process, in ticks
+rss_mib() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+now_ms() { date +%s%3N; }
+
+await() { # url, seconds: until the URL answers at all
+  local deadline=$(( $(now_ms) + $2 * 1000 ))
+  until curl -s -o /dev/null "$1"; do
+    [ "$(now_ms)" -lt "$deadline" ] || { keep_work=1; echo "bench: $1 did not answer" >&2; exit 1; }
+    sleep 0.005
+  done
+}
+
+# The sandbox first: ./wxlogin builds the jar if the sources changed, so the server's start-up is timed warm.
+# Its own class-data archive, so that the server's (next to the jar) stays the server's.
+WXLOGIN_JAVA_OPTS="-XX:SharedArchiveFile=$work/sandbox.jsa" ./wxlogin sandbox --port "$sandbox_port" >"$work/sandbox.log" 2>&1 &
+pids+=($!)
+await "$sandbox/sns/jscode2session" 300
+
+data_key=$(head -c 32 /dev/urandom | base64)
+start_server() { # sets server_pid once /health answers 200
+  WXLOGIN_APP_ID=wxsandbox00000001 WXLOGIN_APP_SECRET=sandbox-app-secret WXLOGIN_SANDBOX=false \
+    WXLOGIN_WECHAT_URL="$sandbox" WXLOGIN_DATA_KEY="$data_key" WXLOGIN_DATA_DIR="$work/data" WXLOGIN_PORT="$port" \
+    WXLOGIN_RATE_LOGIN_PER_IP=0 WXLOGIN_RATE_LOGIN_GLOBAL=0 WXLOGIN_RATE_API_PER_IP=0 \
+    ./wxlogin >"$work/server.log" 2>&1 &
+  server_pid=$!
+  pids+=("$server_pid")
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$server/health")" = 200 ]; do
+    kill -0 "$server_pid" 2>/dev/null || { echo "bench: the server died:" >&2; cat "$work/server.log" >&2; exit 1; }
+    sleep 0.005
+  done
+}
+# A first start and a clean stop, as any earlier run would have done: it leaves the class-data archive and the
+# database, so the timed start is an ordinary restart.
+start_server
+kill -TERM "$server_pid" && wait "$server_pid" || true
+started=$(now_ms)
+start_server
+startup_ms=$(( $(now_ms) - started ))
+
+declare -A rate p50 p99 max errors cpu
+
+wrk_run() { # output file, connections, seconds, script, script arguments...
+  local out=$1 connections=$2 seconds=$3 script=$4; shift 4
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s -s "bench/$script" "$server" -- "$@" >"$out"
+}
+
+measured() { # scenario name, connections, script, script arguments...: one measured run, CPU counted around it
+  local name=$1 connections=$2 script=$3; shift 3
+  local before after requests seconds p50_ms p99_ms max_ms http5xx http4xx socket_errors
+  before=$(cpu_ticks "$server_pid")
+  wrk_run "$work/$name.txt" "$connections" "$duration" "$script" "$@"
+  after=$(cpu_ticks "$server_pid")
+  eval "$(sed -n 's/^RESULT //p' "$work/$name.txt")"
+  rate[$name]=$(awk -v r="$requests" -v s="$seconds" 'BEGIN {printf "%.0f", r / s}')
+  p50[$name]=$p50_ms p99[$name]=$p99_ms max[$name]=$max_ms
+  errors[$name]="$http5xx 5xx, $http4xx 4xx, $socket_errors socket"
+  cpu[$name]=$(awk -v t=$((after - before)) -v hz="$ticks_per_second" -v r="$requests" \
+    'BEGIN {printf "%.3f", (r > 0 ? t / hz * 1000 / r : 0)}')
+}
+
+steady() { # scenario name, connections, script, script arguments...: warm-up, then the measured run
+  wrk_run "$work/$1-warmup.txt" "$2" "$warmup" "${@:3}"
+  measured "$@"
+}
+
+# Logins need a fresh code per request. The warm-up gets plenty; the measured run gets twice what the warm-up's
+# rate needs. 20,000 simulated users keep each under WeChat's quota of 100 exchanges a minute.
+login() { # scenario name, connections
+  python3 bench/prepare.py codes "$sandbox" 150000 20000 "$work/codes-warmup"
+  wrk_run "$work/$1-warmup.txt" "$2" "$warmup" login.lua "$work/codes-warmup" "$threads"
+  local warm
+  warm=$(sed -n 's/^RESULT requests=\([0-9]*\) seconds=\([0-9.]*\).*/\1 \2/p' "$work/$1-warmup.txt" | awk '{printf "%d", $1 / $2}')
+  python3 bench/prepare.py codes "$sandbox" $(( warm * duration * 2 + 5000 )) 20000 "$work/codes"
+  measured "$1" "$2" login.lua "$work/codes" "$threads"
+}
+
+steady health 64 health.lua
+login login 64
+python3 bench/prepare.py tokens "$sandbox" "$server" 1000 "$work/tokens"
+steady me 64 me.lua "$work/tokens"
+curl -sf -X POST "$sandbox/sandbox/faults" -H 'Content-Type: application/json' -d '{"latency":"PT0.05S"}' >/dev/null
+login login-wechat-50ms 256
+rss=$(rss_mib "$server_pid")
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo "+changes")
+echo
+echo "wxlogin benchmark, commit $commit, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, wrk -t$threads, ${warmup} s warm-up, ${duration} s measured"
+echo
+echo "| scenario | connections | req/s | ÷ /health | p50 ms | p99 ms | max ms | errors | CPU ms/req |"
+echo "|---|---:|---:|---:|---:|---:|---:|---|---:|"
+for name in health login me login-wechat-50ms; do
+  case $name in login-wechat-50ms) c=256 ;; *) c=64 ;; esac
+  echo "| $name | $c | ${rate[$name]} | $(ratio "${rate[$name]}" "${rate[health]}") | ${p50[$name]} | ${p99[$name]} | ${max[$name]} | ${errors[$name]} | ${cpu[$name]} |"
+done
+echo
+echo "| figure | value |"
+echo "|---|---|"
+echo "| process start to first 200 on /health | $startup_ms ms |"
+echo "| resident memory after the run | $rss MiB |"

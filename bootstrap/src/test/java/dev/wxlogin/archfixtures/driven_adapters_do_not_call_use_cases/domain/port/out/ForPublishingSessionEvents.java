@@ -1,0 +1,6 @@
+package dev.wxlogin.archfixtures.driven_adapters_do_not_call_use_cases.domain.port.out;
+
+/** Compliant: a driven port, implemented by the queue adapter (which makes that adapter a driven one). */
+public interface ForPublishingSessionEvents {
+    void sessionEnded(String sessionId);
+}

@@ -1,6 +1,0 @@
-package dev.wxlogin.archfixtures.rest_adapter_uses_only_driving_ports.domain.port.in;
-
-/** Compliant: a driving port, what the REST adapter should call. */
-public interface ForLoggingIn {
-    String logIn(String code);
-}
