@@ -1,16 +1,18 @@
 package dev.wxlogin.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wxlogin.adapters.persistence.testing.Engine;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.port.in.ForDisablingUsers;
 import dev.wxlogin.domain.port.out.ForStoringUsers;
 import dev.wxlogin.domain.user.UserId;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,12 +34,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Logins, logouts and device management racing each other on real threads against the real server
- * (security.md C2-C5, L6, L7), and the session-management endpoints.
+ * (security.md C2-C5, L6, L7), and the session-management endpoints, on every database engine.
  */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class SessionRacesEndToEndTest {
     /** The default policy (multiple devices, at most 5); tests use their own simulated users. */
-    @RegisterExtension
-    static final TestServer server = TestServer.perClass();
+    private static TestServer server;
+
+    private final Engine engine;
+
+    SessionRacesEndToEndTest(Engine engine) {
+        this.engine = engine;
+    }
+
+    @BeforeParameterizedClassInvocation
+    static void startTheServer(Engine engine) {
+        server = TestServer.on(engine.createDatabase(), Map.of());
+    }
+
+    @AfterParameterizedClassInvocation
+    static void stopTheServer() {
+        server.close();
+    }
 
     @Test
     void oneCodeSentTenTimesAtOnceLogsInOnceAndReachesWeChatOnce() throws Exception { // C2
@@ -69,8 +88,8 @@ class SessionRacesEndToEndTest {
     }
 
     @Test
-    void underTheSinglePolicyEightSimultaneousLoginsLeaveExactlyOneSession(@TempDir Path otherData) throws Exception { // C4
-        try (TestServer single = TestServer.start(otherData, Map.of("WXLOGIN_SESSION_POLICY", "single"))) {
+    void underTheSinglePolicyEightSimultaneousLoginsLeaveExactlyOneSession() throws Exception { // C4
+        try (TestServer single = TestServer.on(engine.createDatabase(), Map.of("WXLOGIN_SESSION_POLICY", "single"))) {
             List<String> codes = IntStream.range(0, 8).mapToObj(i -> single.wxLogin("dave")).toList();
 
             List<HttpResponse<String>> logins = allAtOnce(8, i -> single.login(codes.get(i)));
@@ -85,8 +104,8 @@ class SessionRacesEndToEndTest {
     }
 
     @Test
-    void aThirdDeviceEndsTheOldestWhenTwoAreAllowed(@TempDir Path otherData) {
-        try (TestServer two = TestServer.start(otherData, Map.of("WXLOGIN_SESSION_MAX_PER_USER", "2"))) {
+    void aThirdDeviceEndsTheOldestWhenTwoAreAllowed() {
+        try (TestServer two = TestServer.on(engine.createDatabase(), Map.of("WXLOGIN_SESSION_MAX_PER_USER", "2"))) {
             String first = two.tokenFor("erin");
             String second = two.tokenFor("erin");
             String third = two.tokenFor("erin");

@@ -1,14 +1,14 @@
 package dev.wxlogin.bootstrap;
 
-import org.h2.tools.Server;
+import dev.wxlogin.adapters.persistence.testing.DatabaseServer;
+import dev.wxlogin.adapters.persistence.testing.Engine;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,27 +17,25 @@ import static dev.wxlogin.bootstrap.TestServer.Json.problemCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The database goes away under a running server (security.md F6, F7): an H2 server over TCP that the test
- * stops. Nothing may fail open: no token without a committed row, no request authenticated without a read.
+ * The database goes away under a running server (security.md F6, F7), and comes back: a server of each engine that
+ * the test stops and starts again. Nothing may fail open: no token without a committed row, no request
+ * authenticated without a read; and nothing acknowledged may be lost.
  */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class StorageFaultsEndToEndTest {
-    @TempDir
-    Path dir;
-    private Server database;
-    private TestServer server;
+    private final DatabaseServer database;
+    private final TestServer server;
 
-    @BeforeEach
-    void start() throws SQLException {
-        database = Server.createTcpServer("-tcpPort", "0", "-baseDir", dir.resolve("db").toString(), "-ifNotExists").start();
-        server = TestServer.start(dir.resolve("data"), Map.of(
-                "WXLOGIN_DB_URL", "jdbc:h2:tcp://127.0.0.1:" + database.getPort() + "/wx;LOCK_TIMEOUT=10000",
-                "WXLOGIN_DB_USER", "sa"));
+    StorageFaultsEndToEndTest(Engine engine) {
+        database = engine.startServer();
+        server = TestServer.on(database.createDatabase(), Map.of());
     }
 
     @AfterEach
     void stop() {
         server.close();
-        database.stop();
+        database.close();
     }
 
     @Test
@@ -73,13 +71,12 @@ class StorageFaultsEndToEndTest {
     @Test
     void onceTheDatabaseIsBackRequestsRecoverWithoutAPauseInTraffic() throws Exception {
         String token = server.tokenFor("alice");
+        List<String> acknowledged = List.of(server.tokenFor("carol"), server.tokenFor("dave"), server.tokenFor("carol"));
         String code = server.wxLogin("bob");
-        int port = database.getPort();
         database.stop();
         assertThat(server.login(code).statusCode()).isEqualTo(503);
 
-        database = Server.createTcpServer("-tcpPort", Integer.toString(port), "-baseDir", dir.resolve("db").toString(),
-                "-ifNotExists").start();
+        database.start();
 
         int me = 0;
         for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5); me != 200 && System.nanoTime() < deadline; ) {
@@ -89,5 +86,8 @@ class StorageFaultsEndToEndTest {
         assertThat(me).as("/api/v1/me under steady traffic after the database came back").isEqualTo(200);
         assertThat(server.get("/ready").statusCode()).isEqualTo(200);
         assertThat(server.login(code).statusCode()).as("the code met the outage before WeChat saw it").isEqualTo(200);
+        for (String before : acknowledged) {
+            assertThat(server.get("/api/v1/me", before).statusCode()).as("a session acknowledged before").isEqualTo(200);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.wxlogin.bootstrap;
 
 import dev.wxlogin.adapters.persistence.Database;
+import dev.wxlogin.adapters.persistence.testing.TestDatabase;
 import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +27,7 @@ import java.util.stream.Stream;
 
 /**
  * A real wxlogin server in this JVM: the Spring-wired hexagon, the sandbox over loopback HTTP, an H2 file
- * database in a temporary directory, port 0 on 127.0.0.1. Settings are the WXLOGIN_* keys, as a user
+ * database in a temporary directory (or a {@link TestDatabase} of any engine), port 0 on 127.0.0.1. Settings are the WXLOGIN_* keys, as a user
  * would give them. Tests talk to it with the JDK's HTTP client.
  */
 final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
@@ -49,6 +51,25 @@ final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCall
     }
 
     /**
+     * A sandbox-mode server on {@code database}, as an operator would point it there; its data directory is a
+     * temporary one of its own, deleted when the server is closed.
+     */
+    static TestServer on(TestDatabase database, Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(databaseVariables(database));
+        all.putAll(settings);
+        TestServer started = new TestServer();
+        started.ownDataDir = temporaryDirectory();
+        started.open(started.ownDataDir, all);
+        return started;
+    }
+
+    /** The settings that point wxlogin at {@code database}. */
+    static Map<String, String> databaseVariables(TestDatabase database) {
+        return Map.of("WXLOGIN_DB_URL", database.url(), "WXLOGIN_DB_USER", database.user(),
+                "WXLOGIN_DB_PASSWORD", database.password());
+    }
+
+    /**
      * One server for a whole test class, with default settings:
      * {@code @RegisterExtension static final TestServer server = TestServer.perClass();}. It starts before
      * the first test in a temporary directory of its own, and is closed and its directory deleted after the last.
@@ -58,18 +79,21 @@ final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCall
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) throws IOException {
-        ownDataDir = Files.createTempDirectory("wxlogin-test");
+    public void beforeAll(ExtensionContext context) {
+        ownDataDir = temporaryDirectory();
         open(ownDataDir, Map.of());
     }
 
     @Override
-    public void afterAll(ExtensionContext context) throws IOException {
+    public void afterAll(ExtensionContext context) {
         close();
-        try (Stream<Path> files = Files.walk(ownDataDir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("wxlogin-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -169,9 +193,20 @@ final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCall
         return Json.read(response.body()).get("token").asText();
     }
 
+    /** Stops the server, and deletes its data directory if it made that itself. */
     @Override
     public void close() {
         server.close();
+        if (ownDataDir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(ownDataDir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** JSON reading for assertions. */

@@ -1,14 +1,13 @@
 package dev.wxlogin.bootstrap;
 
-import org.h2.tools.Server;
+import dev.wxlogin.adapters.persistence.testing.Engine;
+import dev.wxlogin.adapters.persistence.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,44 +21,39 @@ import static dev.wxlogin.bootstrap.TestServer.Json.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two instances sharing one database, as behind a load balancer (H2 over TCP standing in for PostgreSQL):
- * what one instance decides, the other enforces on the very next request. Each instance has its own
- * sandbox, and the sandboxes give a simulated user the same openid.
+ * Two instances sharing one database, as behind a load balancer, on every database engine: what one instance
+ * decides, the other enforces on the very next request. Each instance has its own sandbox, and the sandboxes give
+ * a simulated user the same openid.
  */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class TwoInstancesEndToEndTest {
     private static final String DATA_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
-    @TempDir
-    Path dir;
-    private Server database;
+    private final TestDatabase database;
     private final List<TestServer> instances = new ArrayList<>();
 
-    @BeforeEach
-    void startTheDatabase() throws SQLException {
-        database = Server.createTcpServer("-tcpPort", "0", "-baseDir", dir.resolve("db").toString(), "-ifNotExists").start();
+    TwoInstancesEndToEndTest(Engine engine) {
+        database = engine.createDatabase();
     }
 
     @AfterEach
     void stopEverything() {
         instances.forEach(TestServer::close);
-        database.stop();
     }
 
-    private TestServer instance(String name, Map<String, String> settings) {
-        Map<String, String> shared = new java.util.HashMap<>(Map.of(
-                "WXLOGIN_DB_URL", "jdbc:h2:tcp://127.0.0.1:" + database.getPort() + "/wx;LOCK_TIMEOUT=10000",
-                "WXLOGIN_DB_USER", "sa",
-                "WXLOGIN_DATA_KEY", DATA_KEY));
+    private TestServer instance(Map<String, String> settings) {
+        Map<String, String> shared = new java.util.HashMap<>(Map.of("WXLOGIN_DATA_KEY", DATA_KEY));
         shared.putAll(settings);
-        TestServer server = TestServer.start(dir.resolve(name), shared);
+        TestServer server = TestServer.on(database, shared);
         instances.add(server);
         return server;
     }
 
     @Test
     void aLogoutOnOneInstanceEndsTheSessionOnTheOtherAtOnce() { // security.md L3
-        TestServer a = instance("a", Map.of());
-        TestServer b = instance("b", Map.of());
+        TestServer a = instance(Map.of());
+        TestServer b = instance(Map.of());
         String token = read(a.login(a.wxLogin("alice")).body()).get("token").asText();
         assertThat(b.get("/api/v1/me", token).statusCode()).isEqualTo(200);
 
@@ -72,8 +66,8 @@ class TwoInstancesEndToEndTest {
 
     @Test
     void aCodeUsedOnOneInstanceIsRefusedOnTheOtherWithoutAskingWeChat() {
-        TestServer a = instance("a", Map.of());
-        TestServer b = instance("b", Map.of());
+        TestServer a = instance(Map.of());
+        TestServer b = instance(Map.of());
         String code = a.wxLogin("bob");
         assertThat(a.login(code).statusCode()).isEqualTo(200);
         long callsOfB = b.sandbox().exchangeCalls();
@@ -87,8 +81,8 @@ class TwoInstancesEndToEndTest {
 
     @Test
     void simultaneousLoginsOfOneUserOnBothInstancesLeaveOneSessionUnderTheSinglePolicy() throws Exception { // C4
-        TestServer a = instance("a", Map.of("WXLOGIN_SESSION_POLICY", "single"));
-        TestServer b = instance("b", Map.of("WXLOGIN_SESSION_POLICY", "single"));
+        TestServer a = instance(Map.of("WXLOGIN_SESSION_POLICY", "single"));
+        TestServer b = instance(Map.of("WXLOGIN_SESSION_POLICY", "single"));
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             codes.add(a.wxLogin("carol"));

@@ -18,7 +18,7 @@ import java.sql.SQLException;
  * The connection pool, the schema brought up to date, and the one {@link Jdbi} every adapter must share
  * (a transaction is found through it: adapters join the one the calling thread has open; and it knows
  * how this database tells the time, see {@link DatabaseClock}). Works with any JDBC URL whose driver is
- * on the classpath.
+ * on the classpath; H2's, PostgreSQL's and MariaDB's are (the last also for MySQL).
  */
 public final class Database implements AutoCloseable {
     /**
@@ -76,8 +76,9 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseSettings settings) {
         HikariDataSource pool = new HikariDataSource(poolConfig(settings));
         try {
-            var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-            Database database = new Database(pool, clockOf(pool));
+            DatabaseClock family = clockOf(pool);
+            var result = Flyway.configure().dataSource(pool).locations(Migrations.locations(family)).load().migrate();
+            Database database = new Database(pool, family);
             LOG.info("Database ready; {} migrations applied now", result.migrationsExecuted);
             return database;
         } catch (RuntimeException e) {

@@ -59,8 +59,12 @@ public final class JdbiSessionStorageAdapter implements ForStoringSessions {
 
     @Override
     public int endAll(UserId user, EndReason reason, Instant now, Instant idleCutoff) {
-        return storage.withDao(SessionDao.class,
-                dao -> dao.endAll(user.value(), reason.name(), now.toEpochMilli(), idleCutoff.toEpochMilli()));
+        long at = now.toEpochMilli();
+        long cutoff = idleCutoff.toEpochMilli();
+        return storage.withDao(SessionDao.class, dao -> {
+            List<String> live = dao.findLive(user.value(), at, cutoff).stream().map(SessionDao.Row::id).toList();
+            return live.isEmpty() ? 0 : dao.endLive(live, reason.name(), at, cutoff);
+        });
     }
 
     /**

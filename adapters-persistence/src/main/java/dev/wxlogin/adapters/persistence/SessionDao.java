@@ -48,10 +48,14 @@ interface SessionDao {
     @SqlUpdate("UPDATE user_session SET ended_at = :now, end_reason = :reason WHERE id = :id AND ended_at IS NULL")
     int end(String id, String reason, long now);
 
-    /** Live rows only: an UPDATE locks just the rows its WHERE clause picks, never the dead ones cleanup deletes. */
-    @SqlUpdate("UPDATE user_session SET ended_at = :now, end_reason = :reason WHERE user_id = :userId "
+    /**
+     * Live rows only, picked by id (from {@link #findLive}, which locks nothing), so that no dead row that cleanup
+     * is deleting is ever waited for: an UPDATE by user_id would lock on MariaDB every row its index scan reads,
+     * live or dead. A row that stopped being live since it was picked stays as it is.
+     */
+    @SqlUpdate("UPDATE user_session SET ended_at = :now, end_reason = :reason WHERE id IN (<ids>) "
             + "AND ended_at IS NULL AND expires_at > :now AND last_seen_at > :idleCutoff")
-    int endAll(String userId, String reason, long now, long idleCutoff);
+    int endLive(@BindList("ids") List<String> ids, String reason, long now, long idleCutoff);
 
     /*
      * Cleanup, one index per statement: each finds its rows as the start of one index's range, which holds

@@ -20,6 +20,8 @@ final class SqlStates {
      * others do not). PostgreSQL reports no vendor codes, and no code here is used by another of them.
      */
     private static final Set<Integer> CONTENTION_VENDOR_CODES = Set.of(50200, 90131, 1205, 1213);
+    /** PostgreSQL's admin_shutdown, crash_shutdown and cannot_connect_now, sent on the connections it drops. */
+    private static final Set<String> POSTGRESQL_SERVER_GONE = Set.of("57P01", "57P02", "57P03");
 
     private SqlStates() {}
 
@@ -47,8 +49,9 @@ final class SqlStates {
     }
 
     /**
-     * The connection is gone or could not be had: class 08 (connection exception), or the JDBC types for
-     * it, which drivers and pools use whatever their SQLState (H2's broken session, Hikari's timeout).
+     * The connection is gone or could not be had: class 08 (connection exception), PostgreSQL's server shutting
+     * down, crashed or still starting (57P01-57P03, which it sends on the connections it drops), or the JDBC types
+     * for it, which drivers and pools use whatever their SQLState (H2's broken session, Hikari's timeout).
      */
     static boolean isConnectionLoss(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -57,7 +60,8 @@ final class SqlStates {
                 return true;
             }
         }
-        return hasStateClass(failure, "08");
+        return hasStateClass(failure, "08")
+                || anySqlException(failure, sql -> POSTGRESQL_SERVER_GONE.contains(sql.getSQLState()));
     }
 
     /** The first SQLState in the chain of causes, for the log; null if there is none. */

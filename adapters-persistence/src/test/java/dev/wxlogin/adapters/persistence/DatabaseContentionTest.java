@@ -1,5 +1,6 @@
 package dev.wxlogin.adapters.persistence;
 
+import dev.wxlogin.adapters.persistence.testing.Engine;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.error.StorageBusy;
 import dev.wxlogin.domain.login.SessionKey;
@@ -15,6 +16,8 @@ import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,18 +31,27 @@ import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Two real transactions on one H2 database, one holding a row lock the other needs. */
+/** Two real transactions on one database of each engine, one holding a row lock the other needs. */
 @Timeout(30)
+@ParameterizedClass
+@EnumSource(Engine.class)
 class DatabaseContentionTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     private static final Duration IDLE = Duration.ofHours(2);
     private static final AppId APP = new AppId("wxcontention00001");
 
-    private final Database database = TestDatabases.inMemory(200);
-    private final JdbiTransactionsAdapter transactions = new JdbiTransactionsAdapter(database.jdbi());
-    private final JdbiUserStorageAdapter users = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher());
-    private final JdbiSessionStorageAdapter sessions = new JdbiSessionStorageAdapter(database.jdbi());
+    private final Database database;
+    private final JdbiTransactionsAdapter transactions;
+    private final JdbiUserStorageAdapter users;
+    private final JdbiSessionStorageAdapter sessions;
     private final ExecutorService otherTransaction = Executors.newSingleThreadExecutor();
+
+    DatabaseContentionTest(Engine engine) {
+        database = TestDatabases.withLockTimeout(engine, 200);
+        transactions = new JdbiTransactionsAdapter(database.jdbi());
+        users = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher());
+        sessions = new JdbiSessionStorageAdapter(database.jdbi());
+    }
 
     @AfterEach
     void close() {

@@ -1,5 +1,6 @@
 package dev.wxlogin.adapters.persistence;
 
+import dev.wxlogin.adapters.persistence.testing.Engine;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.error.AuthenticationFailed;
 import dev.wxlogin.domain.login.SessionKey;
@@ -12,6 +13,8 @@ import dev.wxlogin.domain.user.OpenId;
 import dev.wxlogin.domain.user.UserId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,19 +26,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An instance whose clock runs an hour fast writes logins and uses through the adapter; judged with a
  * correct clock, by the database's rule, the session still expires no later than the idle timeout plus
- * the tolerance after its real last use.
+ * the tolerance after its real last use. On every engine: each tells the time in its own SQL.
  */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class FastClockTest {
     private static final SessionPolicy POLICY = SessionPolicy.DEFAULT;
     private static final Duration AHEAD = Duration.ofHours(1);
     private static final Duration TOLERANCE = Duration.ofMillis(DatabaseClock.TOLERANCE_MILLIS);
     private static final AppId APP = new AppId("wxfastclock000001");
 
-    private final Database database = TestDatabases.inMemory();
-    private final JdbiSessionStorageAdapter sessions = new JdbiSessionStorageAdapter(database.jdbi());
-    private final UserId user = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher())
-            .recordLogin(APP, new WeChatIdentity(new OpenId("o-fast"), Optional.empty(),
-                    new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ==")), realNow()).user().id();
+    private final Database database;
+    private final JdbiSessionStorageAdapter sessions;
+    private final UserId user;
+
+    FastClockTest(Engine engine) {
+        database = TestDatabases.open(engine);
+        sessions = new JdbiSessionStorageAdapter(database.jdbi());
+        user = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher())
+                .recordLogin(APP, new WeChatIdentity(new OpenId("o-fast"), Optional.empty(),
+                        new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ==")), realNow()).user().id();
+    }
 
     @AfterEach
     void closeDatabase() {

@@ -1,16 +1,43 @@
 package dev.wxlogin.adapters.persistence;
 
+import dev.wxlogin.adapters.persistence.testing.Engine;
 import dev.wxlogin.domain.port.out.ForRunningTransactions;
 import dev.wxlogin.domain.port.out.ForStoringSessions;
 import dev.wxlogin.domain.port.out.ForStoringSessionsContract;
 import dev.wxlogin.domain.port.out.ForStoringUsers;
+import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.login.SessionKey;
+import dev.wxlogin.domain.login.WeChatIdentity;
+import dev.wxlogin.domain.session.ClientInfo;
+import dev.wxlogin.domain.session.Session;
+import dev.wxlogin.domain.session.SessionId;
+import dev.wxlogin.domain.session.SessionToken;
+import dev.wxlogin.domain.user.OpenId;
+import dev.wxlogin.domain.user.UserId;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ParameterizedClass
+@EnumSource(Engine.class)
 class JdbiSessionStorageAdapterTest extends ForStoringSessionsContract {
-    private final Database database = TestDatabases.inMemory();
-    private final JdbiSessionStorageAdapter sessions = new JdbiSessionStorageAdapter(database.jdbi());
-    private final JdbiUserStorageAdapter users = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher());
-    private final JdbiTransactionsAdapter transactions = new JdbiTransactionsAdapter(database.jdbi());
+    private final Database database;
+    private final JdbiSessionStorageAdapter sessions;
+    private final JdbiUserStorageAdapter users;
+    private final JdbiTransactionsAdapter transactions;
+
+    JdbiSessionStorageAdapterTest(Engine engine) {
+        database = TestDatabases.open(engine);
+        sessions = new JdbiSessionStorageAdapter(database.jdbi());
+        users = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher());
+        transactions = new JdbiTransactionsAdapter(database.jdbi());
+    }
 
     @AfterEach
     void closeDatabase() {
@@ -30,5 +57,22 @@ class JdbiSessionStorageAdapterTest extends ForStoringSessionsContract {
     @Override
     protected ForRunningTransactions transactions() {
         return transactions;
+    }
+
+    /** The test servers run in UTC+8 on purpose: an instant must come back as it went in, to the millisecond. */
+    @Test
+    void instantsComeBackToTheMillisecondWhateverTheServersTimeZone() {
+        AppId app = new AppId("wxmilliseconds001");
+        Instant created = Instant.parse("2026-03-29T01:59:59.987Z");
+        UserId user = users.recordLogin(app, new WeChatIdentity(new OpenId("o-millis"), Optional.empty(),
+                new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ==")), created).user().id();
+        Session session = new Session(SessionId.random(), SessionToken.generate().hash(), user, app,
+                ClientInfo.unknown(), created, created.plusMillis(1), created.plusSeconds(86_400).plusMillis(13),
+                Optional.empty(), Optional.empty());
+
+        sessions.insert(session);
+
+        assertThat(sessions.findByTokenHash(session.tokenHash())).contains(session);
+        assertThat(users.findById(user).orElseThrow().createdAt()).isEqualTo(created);
     }
 }

@@ -1,5 +1,6 @@
 package dev.wxlogin.adapters.persistence;
 
+import dev.wxlogin.adapters.persistence.testing.Engine;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
@@ -12,6 +13,8 @@ import dev.wxlogin.domain.user.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -22,13 +25,22 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The adapters take part in the transaction the calling thread has open, with nothing passed through the ports. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class JdbiTransactionsAdapterTest extends ForRunningTransactionsContract {
     private static final AppId APP = new AppId("wxtransaction0001");
 
-    private final Database database = TestDatabases.inMemory();
-    private final JdbiTransactionsAdapter transactions = new JdbiTransactionsAdapter(database.jdbi());
-    private final JdbiUserStorageAdapter users = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher());
-    private final JdbiSessionStorageAdapter sessions = new JdbiSessionStorageAdapter(database.jdbi());
+    private final Database database;
+    private final JdbiTransactionsAdapter transactions;
+    private final JdbiUserStorageAdapter users;
+    private final JdbiSessionStorageAdapter sessions;
+
+    JdbiTransactionsAdapterTest(Engine engine) {
+        database = TestDatabases.open(engine);
+        transactions = new JdbiTransactionsAdapter(database.jdbi());
+        users = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher());
+        sessions = new JdbiSessionStorageAdapter(database.jdbi());
+    }
 
     @AfterEach
     void closeDatabase() {

@@ -1,10 +1,13 @@
 package dev.wxlogin.adapters.persistence;
 
+import dev.wxlogin.adapters.persistence.testing.Engine;
 import dev.wxlogin.domain.port.out.ForRunningTransactions;
 import dev.wxlogin.domain.port.out.ForStoringUsers;
 import dev.wxlogin.domain.port.out.ForStoringUsersContract;
 import dev.wxlogin.domain.user.UserId;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -15,10 +18,20 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class JdbiUserStorageAdapterTest extends ForStoringUsersContract {
-    private final Database database = TestDatabases.inMemory();
-    private final JdbiUserStorageAdapter users = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher());
-    private final JdbiTransactionsAdapter transactions = new JdbiTransactionsAdapter(database.jdbi());
+    private final Engine engine;
+    private final Database database;
+    private final JdbiUserStorageAdapter users;
+    private final JdbiTransactionsAdapter transactions;
+
+    JdbiUserStorageAdapterTest(Engine engine) {
+        this.engine = engine;
+        database = TestDatabases.open(engine);
+        users = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher());
+        transactions = new JdbiTransactionsAdapter(database.jdbi());
+    }
 
     @AfterEach
     void closeDatabase() {
@@ -43,6 +56,18 @@ class JdbiUserStorageAdapterTest extends ForStoringUsersContract {
         assertThat(users.sessionKeyOf(id)).isPresent();
     }
 
+    /** MariaDB's and MySQL's usual collations ignore case; the schema must not. */
+    @Test
+    void openIdsThatDifferOnlyInCaseAreDifferentUsers() {
+        UserId lower = users.recordLogin(APP, identity("o-case", null), NOW).user().id();
+
+        var upper = users.recordLogin(APP, identity("O-CASE", null), NOW);
+
+        assertThat(upper.created()).isTrue();
+        assertThat(upper.user().id()).isNotEqualTo(lower);
+        assertThat(users.findById(lower).orElseThrow().openId().value()).isEqualTo("o-case");
+    }
+
     @Test
     @Timeout(30)
     void aLoginWaitsUntilTheOpenLoginOfTheSameUserEnds() throws Exception {
@@ -60,7 +85,7 @@ class JdbiUserStorageAdapterTest extends ForStoringUsersContract {
 
             Future<ForStoringUsers.RecordedLogin> second = threads.submit(() -> transactions.inTransaction(
                     () -> users.recordLogin(APP, identity("o-locked", null), NOW.plusSeconds(2))));
-            awaitASessionBlockedByAnother();
+            TestDatabases.awaitATransactionWaitingForALock(engine, database.jdbi());
             assertThat(second).isNotDone();
             releaseFirst.countDown();
 
@@ -68,14 +93,6 @@ class JdbiUserStorageAdapterTest extends ForStoringUsersContract {
             assertThat(second.get().user().unionId()).map(Object::toString).contains("u-first");
         }
         assertThat(users.findById(id).orElseThrow().unionId()).map(Object::toString).contains("u-first");
-    }
-
-    /** H2 lists who waits for whose lock; no sleeping and hoping. */
-    private void awaitASessionBlockedByAnother() {
-        while (database.jdbi().withHandle(h -> h.createQuery(
-                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL").mapTo(Integer.class).one()) == 0) {
-            Thread.onSpinWait();
-        }
     }
 
     private static void await(CountDownLatch latch) {

@@ -1,5 +1,6 @@
 package dev.wxlogin.adapters.persistence;
 
+import dev.wxlogin.adapters.persistence.testing.Engine;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
@@ -10,6 +11,8 @@ import dev.wxlogin.domain.session.SessionToken;
 import dev.wxlogin.domain.user.OpenId;
 import dev.wxlogin.domain.user.UserId;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -32,6 +35,8 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** C6: cleanup on several instances at once, under login and request traffic. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class SessionCleanupConcurrencyTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     private static final Duration IDLE = Duration.ofHours(2);
@@ -44,13 +49,20 @@ class SessionCleanupConcurrencyTest {
     private static final int TOUCHERS = 2;
     private static final int BATCH = 100;
 
-    private final Database database = TestDatabases.inMemory();
-    private final JdbiSessionStorageAdapter sessions = new JdbiSessionStorageAdapter(database.jdbi());
-    private final JdbiTransactionsAdapter transactions = new JdbiTransactionsAdapter(database.jdbi());
-    private final UserId user = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher())
-            .recordLogin(APP, new WeChatIdentity(new OpenId("o-cleanup"), Optional.empty(),
-                    new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ==")), NOW.minus(Duration.ofDays(30)))
-            .user().id();
+    private final Database database;
+    private final JdbiSessionStorageAdapter sessions;
+    private final JdbiTransactionsAdapter transactions;
+    private final UserId user;
+
+    SessionCleanupConcurrencyTest(Engine engine) {
+        database = TestDatabases.open(engine);
+        sessions = new JdbiSessionStorageAdapter(database.jdbi());
+        transactions = new JdbiTransactionsAdapter(database.jdbi());
+        user = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher())
+                .recordLogin(APP, new WeChatIdentity(new OpenId("o-cleanup"), Optional.empty(),
+                        new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ==")), NOW.minus(Duration.ofDays(30)))
+                .user().id();
+    }
 
     @AfterEach
     void closeDatabase() {
