@@ -30,10 +30,7 @@ class SandboxConfiguration {
     /** {@code {"user":"alice"}}, optionally with an {@code "appId"}, in; {@code {"code":"…"}} out. */
     @Bean
     ExtraRoute sandboxCodeRoute(WeChatSandbox sandbox) {
-        AppId defaultApp = sandbox.miniPrograms().getFirst().appId();
-        return new ExtraRoute("/sandbox/code", body -> {
-            AppId app = body.optionalString("appId").map(AppId::new).orElse(defaultApp);
-            return Map.of("code", sandbox.wxLogin(app, body.requiredString("user")).value());
-        });
+        return new ExtraRoute("/sandbox/code", body -> Map.of("code",
+                sandbox.wxLogin(body.optionalString("appId").map(AppId::new), body.requiredString("user")).value()));
     }
 }

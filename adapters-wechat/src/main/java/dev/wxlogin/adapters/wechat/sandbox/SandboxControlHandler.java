@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
@@ -36,13 +37,12 @@ final class SandboxControlHandler implements HttpHandler {
     private static final int MAX_BODY_BYTES = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final BiFunction<AppId, String, String> wxLogin;
-    private final AppId defaultApp;
+    private final BiFunction<Optional<AppId>, String, String> wxLogin;
     private final SandboxFaults faults;
 
-    SandboxControlHandler(BiFunction<AppId, String, String> wxLogin, AppId defaultApp, SandboxFaults faults) {
+    /** @param wxLogin {@link WeChatSandbox#wxLogin(Optional, String)}, answering the code's text */
+    SandboxControlHandler(BiFunction<Optional<AppId>, String, String> wxLogin, SandboxFaults faults) {
         this.wxLogin = wxLogin;
-        this.defaultApp = defaultApp;
         this.faults = faults;
     }
 
@@ -87,7 +87,7 @@ final class SandboxControlHandler implements HttpHandler {
         if (!user.isTextual()) {
             throw new IllegalArgumentException("a simulated user name must be a string");
         }
-        AppId app = body.hasNonNull("appId") ? new AppId(body.get("appId").asText()) : defaultApp;
+        Optional<AppId> app = body.hasNonNull("appId") ? Optional.of(new AppId(body.get("appId").asText())) : Optional.empty();
         return wxLogin.apply(app, user.textValue());
     }
 

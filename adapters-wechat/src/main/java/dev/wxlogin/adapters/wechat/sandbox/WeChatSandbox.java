@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,7 +87,7 @@ public final class WeChatSandbox implements AutoCloseable {
         server.createContext(Jscode2SessionHandler.PATH, jscode2session);
         if (controlRoutes) {
             server.createContext(SandboxControlHandler.PATH, new SandboxControlHandler(
-                    (app, user) -> wxLogin(app, user).value(), settings.apps().getFirst().appId(), settings.faults()));
+                    (app, user) -> wxLogin(app, user).value(), settings.faults()));
         }
         server.start();
         LOG.info("WeChat sandbox listening on {} for AppIDs {}", baseUrl(), apps.keySet());
@@ -105,6 +106,11 @@ public final class WeChatSandbox implements AutoCloseable {
     /** The credentials of the sandbox's apps, for configuring a client. */
     public List<MiniProgram> miniPrograms() {
         return settings.apps().stream().map(SandboxApp::miniProgram).toList();
+    }
+
+    /** {@link #wxLogin(AppId, String)} for the app a request names, or for the sandbox's first app when it names none. */
+    public LoginCode wxLogin(Optional<AppId> appId, String simulatedUser) {
+        return wxLogin(appId.orElseGet(() -> settings.apps().getFirst().appId()), simulatedUser);
     }
 
     /**
