@@ -1,6 +1,7 @@
 package dev.wxlogin.adapters.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wxlogin.domain.error.AccessTokenRejected;
 import dev.wxlogin.domain.error.AuthenticationFailed;
 import dev.wxlogin.domain.error.DomainException;
 import dev.wxlogin.domain.error.InvalidInput;
@@ -72,6 +73,8 @@ final class ProblemResponses {
             case StorageBusy ignored -> ProblemType.STORAGE_BUSY.problem();
             // The same answer whether the thing is missing or someone else's.
             case NotFound ignored -> ProblemType.NOT_FOUND.problem();
+            // A use case retries once with a replacement; a token refused again is WeChat's trouble, not the client's.
+            case AccessTokenRejected ignored -> ProblemType.UPSTREAM_UNAVAILABLE.problem();
         });
     }
 
