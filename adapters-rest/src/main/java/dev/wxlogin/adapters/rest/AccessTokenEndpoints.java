@@ -47,7 +47,7 @@ final class AccessTokenEndpoints {
         }
         AppId app = new AppId(named.get());
         if (!apps.contains(app)) {
-            throw new ProblemException(ProblemType.UNKNOWN_APP, ProblemType.UNKNOWN_APP.problem().detail());
+            throw new ProblemException(ProblemType.UNKNOWN_APP);
         }
         return app;
     }
