@@ -10,15 +10,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static dev.wxlogin.adapters.rest.InternalTestServer.authorized;
 import static dev.wxlogin.adapters.rest.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -341,6 +346,33 @@ class InternalApiTest {
         try (InternalTestServer server = InternalTestServer.start()) {
             assertProblem(server.get("/internal/v1/users/u_alice/disable", authorized()), 405, "method_not_allowed");
             assertProblem(server.delete(TOKEN_PATH, authorized()), 405, "method_not_allowed");
+        }
+    }
+
+    /** The same graceful stop as the public listener's: no new connections, the request in flight answered. */
+    @Test
+    void stoppingLetsARequestInFlightFinish() throws Exception {
+        InternalTestServer server = InternalTestServer.start();
+        int port = server.port();
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        doAnswer(call -> {
+            entered.countDown();
+            release.await();
+            return null;
+        }).when(server.disabling).disable(ALICE);
+        try (HttpClient ownConnection = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            CompletableFuture<HttpResponse<String>> inFlight = ownConnection.sendAsync(
+                    server.request("/internal/v1/users/u_alice/disable").headers(authorized())
+                            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::close);
+            ServerLifecycleTest.awaitRefusedConnections(port);
+            release.countDown();
+
+            assertThat(inFlight.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
+            stopping.get(10, TimeUnit.SECONDS);
         }
     }
 
