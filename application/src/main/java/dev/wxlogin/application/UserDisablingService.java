@@ -13,7 +13,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 
-/** Disabling an account and ending its sessions happen together or not at all. */
+/** Disabling an account and ending its sessions happen together or not at all; enabling it ends nothing. */
 public final class UserDisablingService implements ForDisablingUsers {
     private static final System.Logger EVENTS = System.getLogger("wxlogin.security");
 
@@ -42,5 +42,13 @@ public final class UserDisablingService implements ForDisablingUsers {
             return sessions.endAll(user, EndReason.REVOKED, now, policy.idleCutoff(now));
         });
         EVENTS.log(Level.INFO, "user disabled user={0} sessionsEnded={1}", user, ended);
+    }
+
+    @Override
+    public void enable(UserId user) {
+        if (!users.enable(user)) {
+            throw new NotFound("No such user");
+        }
+        EVENTS.log(Level.INFO, "user enabled user={0}", user);
     }
 }

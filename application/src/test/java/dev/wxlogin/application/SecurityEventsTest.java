@@ -171,4 +171,27 @@ class SecurityEventsTest {
 
         assertThat(events.lines()).containsExactly("INFO user disabled user=" + phone.user().id() + " sessionsEnded=2");
     }
+
+    @Test
+    void enablingAUserIsRecorded() {
+        LoginResult login = f.logIn("o-pardoned");
+        disabling.disable(login.user().id());
+        events.clear();
+
+        disabling.enable(login.user().id());
+
+        assertThat(events.lines()).containsExactly("INFO user enabled user=" + login.user().id());
+    }
+
+    @Test
+    void anOperatorEndingAUsersSessionsRecordsHowMany() {
+        LoginResult phone = f.logIn("o-lost-phone");
+        f.logIn("o-lost-phone");
+        events.clear();
+
+        new UserSessionsEndingService(f.users, f.sessions, f.transactions, f.policy, f.clock).endAll(phone.user().id());
+
+        assertThat(events.lines()).containsExactly(
+                "INFO all sessions ended by an operator user=" + phone.user().id() + " count=2");
+    }
 }

@@ -6,9 +6,11 @@ import dev.wxlogin.application.LogoutService;
 import dev.wxlogin.application.SessionCleanupService;
 import dev.wxlogin.application.SessionManagementService;
 import dev.wxlogin.application.UserDisablingService;
+import dev.wxlogin.application.UserSessionsEndingService;
 import dev.wxlogin.domain.port.in.ForAuthenticating;
 import dev.wxlogin.domain.port.in.ForCleaningUpSessions;
 import dev.wxlogin.domain.port.in.ForDisablingUsers;
+import dev.wxlogin.domain.port.in.ForEndingUsersSessions;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
@@ -63,6 +65,12 @@ class ApplicationConfiguration {
     ForDisablingUsers disablingUsers(ForStoringUsers users, ForStoringSessions sessions, ForRunningTransactions transactions,
                                      SessionPolicy policy, Clock clock) {
         return new UserDisablingService(users, sessions, transactions, policy, clock);
+    }
+
+    @Bean
+    ForEndingUsersSessions endingUsersSessions(ForStoringUsers users, ForStoringSessions sessions,
+                                               ForRunningTransactions transactions, SessionPolicy policy, Clock clock) {
+        return new UserSessionsEndingService(users, sessions, transactions, policy, clock);
     }
 
     @Bean

@@ -2,10 +2,12 @@ package dev.wxlogin.bootstrap;
 
 import dev.wxlogin.adapters.persistence.Database;
 import dev.wxlogin.adapters.persistence.DatabaseSettings;
+import dev.wxlogin.adapters.rest.InternalSettings;
 import dev.wxlogin.adapters.rest.RestSettings;
 import dev.wxlogin.domain.session.SessionPolicy;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Everything the server can be told, one record per area, each read from its WXLOGIN_* variables next to the
@@ -13,7 +15,8 @@ import java.nio.file.Path;
  * working local server: the WeChat sandbox on loopback and an H2 file database under {@code ./data/}. Every
  * variable is documented in README.md. One Settings is for one server: the sandbox's faults in it are live.
  *
- * @param dataDir WXLOGIN_DATA_DIR: the embedded database's and the sandbox data key's directory
+ * @param dataDir  WXLOGIN_DATA_DIR: the embedded database's and the sandbox data key's directory
+ * @param internal the internal API for other servers and operators; empty (not started) without its keys
  */
 public record Settings(
         RestSettings rest,
@@ -23,7 +26,8 @@ public record Settings(
         DataKeySettings dataKeys,
         SessionPolicy sessions,
         CleanupSettings cleanup,
-        String logLevel) {
+        String logLevel,
+        Optional<InternalSettings> internal) {
 
     public static Settings load() {
         return from(ConfigurationSource.fromEnvironment());
@@ -35,7 +39,7 @@ public record Settings(
         Path dataDir = DataDirectory.from(config);
         Settings settings = new Settings(rest, wechat, dataDir, DatabaseVariables.from(config, dataDir),
                 DataKeySettings.from(config), SessionVariables.from(config), CleanupSettings.from(config),
-                LogLevels.from(config));
+                LogLevels.from(config), InternalVariables.from(config, wechat.apps()));
         settings.requireSandboxOnlyWhereIntended();
         settings.requireDataKeyForWeChat();
         return settings;

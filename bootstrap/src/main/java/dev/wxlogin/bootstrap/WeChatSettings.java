@@ -1,6 +1,7 @@
 package dev.wxlogin.bootstrap;
 
 import dev.wxlogin.adapters.wechat.WeChatApiSettings;
+import dev.wxlogin.adapters.wechat.sandbox.SandboxApp;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.app.AppSecret;
@@ -8,6 +9,7 @@ import dev.wxlogin.domain.app.MiniProgram;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,6 +46,12 @@ public record WeChatSettings(WeChatApiSettings api, Optional<SandboxSettings> sa
     AppId defaultApp() {
         return sandbox.map(settings -> settings.apps().getFirst().appId())
                 .orElseGet(() -> api.miniPrograms().getFirst().appId());
+    }
+
+    /** Every mini program served, {@link #defaultApp()} first. */
+    List<AppId> apps() {
+        return sandbox.map(settings -> settings.apps().stream().map(SandboxApp::appId).toList())
+                .orElseGet(() -> api.miniPrograms().stream().map(MiniProgram::appId).toList());
     }
 
     /** Without a trailing slash; WeChatApiSettings decides what else a base URL may hold. */

@@ -1,5 +1,6 @@
 package dev.wxlogin.bootstrap;
 
+import dev.wxlogin.adapters.rest.InternalApi;
 import dev.wxlogin.adapters.rest.RestApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,10 @@ public final class WxLoginServer implements AutoCloseable {
 
     private static List<Class<?>> configurations(Settings settings) {
         List<Class<?>> classes = new ArrayList<>(List.of(PersistenceConfiguration.class, WeChatConfiguration.class,
-                ApplicationConfiguration.class, CleanupConfiguration.class, RestConfiguration.class));
+                ApplicationConfiguration.class, PendingPorts.class, CleanupConfiguration.class, RestConfiguration.class));
+        if (settings.internal().isPresent()) {
+            classes.add(InternalApiConfiguration.class);
+        }
         classes.add(settings.sandbox() ? SandboxConfiguration.class : RealWeChatConfiguration.class);
         return classes;
     }
@@ -65,12 +69,25 @@ public final class WxLoginServer implements AutoCloseable {
         return context.getBean(RestApi.class).port();
     }
 
-    /** The one line printed at start: where, which mode (and AppID), which database. */
+    /** The internal API's bound port; empty when it does not run (no WXLOGIN_INTERNAL_API_KEYS). */
+    public Optional<Integer> internalPort() {
+        return component(InternalApi.class).map(InternalApi::port);
+    }
+
+    /** The one line printed at start: where, which mode (and AppID), which database, where the internal API is. */
     public String describe() {
         WeChatEndpoint endpoint = context.getBean(WeChatEndpoint.class);
-        String host = settings.rest().host().equals("0.0.0.0") ? "127.0.0.1" : settings.rest().host();
-        return "wxlogin listening on http://" + host + ":" + port() + " (" + endpoint.mode() + " mode, AppID "
-                + endpoint.defaultApp() + ", database " + settings.database().printableUrl() + ")";
+        String internal = settings.internal()
+                .map(listener -> ", internal API on http://" + printable(listener.host()) + ":" + internalPort().orElseThrow())
+                .orElse("");
+        return "wxlogin listening on http://" + printable(settings.rest().host()) + ":" + port() + " (" + endpoint.mode()
+                + " mode, AppID " + endpoint.defaultApp() + ", database " + settings.database().printableUrl() + internal
+                + ")";
+    }
+
+    // An address to connect to: all interfaces include loopback.
+    private static String printable(String host) {
+        return host.equals("0.0.0.0") ? "127.0.0.1" : host;
     }
 
     /** A bean of the running server, for tests and embedding: the sandbox, a port, a storage adapter. */

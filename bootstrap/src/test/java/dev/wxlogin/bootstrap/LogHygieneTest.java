@@ -252,6 +252,44 @@ class LogHygieneTest {
         assertNothingSecretInErrorBodies();
     }
 
+    /** The internal API's keys, right and wrong, are in no log line and no error response. */
+    @Test
+    void theInternalApiLogsNoApiKey() throws Exception {
+        String key = "internal-key-" + randomToken();
+        String retiring = "retiring-key-" + randomToken();
+        String wrongKey = "wrong-key-" + randomToken();
+        forbid(key, "an internal API key");
+        forbid(retiring, "a retiring internal API key");
+        forbid(wrongKey, "a wrong internal API key");
+        TestServer server = TestServer.start(temp.resolve("internal"), Map.of("WXLOGIN_LOG_LEVEL", "DEBUG",
+                "WXLOGIN_INTERNAL_API_KEYS", key + "," + retiring, "WXLOGIN_INTERNAL_PORT", "0"));
+        toClose.add(server);
+        ForStoringUsers users = server.server().component(ForStoringUsers.class).orElseThrow();
+        JsonNode login = loggedIn(server, code(server, "heidi"), users);
+        String user = login.get("user").get("id").asText();
+
+        assertThat(status(InternalApiEndToEndTest.internal(server, "POST", "/internal/v1/users/" + user + "/disable", key)))
+                .isEqualTo(204);
+        assertThat(status(InternalApiEndToEndTest.internal(server, "POST", "/internal/v1/users/" + user + "/enable", retiring)))
+                .isEqualTo(204);
+        assertThat(status(InternalApiEndToEndTest.internal(server, "DELETE", "/internal/v1/users/u_nobody/sessions", key)))
+                .isEqualTo(404);
+        assertThat(status(InternalApiEndToEndTest.internal(server, "GET", "/internal/v1/access-token?key=" + wrongKey,
+                wrongKey))).isEqualTo(401);
+        assertThat(status(InternalApiEndToEndTest.internal(server, "GET", "/internal/v1/access-token?appId=wxnone", key)))
+                .isEqualTo(400);
+        InternalApiEndToEndTest.internal(server, "GET", "/internal/v1/access-token", key); // the stand-in's 503 until the merge
+
+        server.close();
+        toClose.remove(server);
+
+        List<String> lines = capture.snapshot();
+        assertThat(lines).anyMatch(line -> line.contains("user disabled user=" + user));
+        assertThat(lines).anyMatch(line -> line.contains("/internal/v1/users/{id}/disable 204"));
+        assertNothingSecretIn(lines);
+        assertNothingSecretInErrorBodies();
+    }
+
     /**
      * A settings record holds the data key and the database password: its toString must not show them, or the
      * first "starting with {}" log line, exception message or debugger dump would print them.
@@ -266,14 +304,16 @@ class LogHygieneTest {
                 "WXLOGIN_DATA_KEY", dataKey,
                 "WXLOGIN_DATA_KEYS_RETIRED", retiredKey,
                 "WXLOGIN_DB_URL", "jdbc:h2:mem:x;PASSWORD=url-password-in-settings",
-                "WXLOGIN_DB_PASSWORD", "db-password-in-settings")));
+                "WXLOGIN_DB_PASSWORD", "db-password-in-settings",
+                "WXLOGIN_INTERNAL_API_KEYS", "internal-api-key-in-settings-0123456789")));
 
         assertThat(settings.toString())
                 .doesNotContain("app-secret-in-settings")
                 .doesNotContain(dataKey)
                 .doesNotContain(retiredKey)
                 .doesNotContain("db-password-in-settings")
-                .doesNotContain("url-password-in-settings");
+                .doesNotContain("url-password-in-settings")
+                .doesNotContain("internal-api-key-in-settings");
     }
 
     // --- flows --------------------------------------------------------------------------------------------

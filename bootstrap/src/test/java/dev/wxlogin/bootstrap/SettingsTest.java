@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.wxlogin.adapters.persistence.Database;
+import dev.wxlogin.adapters.rest.InternalSettings;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
 import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
 import dev.wxlogin.domain.app.AppId;
@@ -36,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The WXLOGIN_* settings: defaults, modes, and refusals that name the key and never echo a secret. */
 class SettingsTest {
+    private static final String INTERNAL_KEY = "internal-key-0123456789abcdef-0123";
+
     private static Settings settings(String... keysAndValues) {
         Map<String, String> map = new HashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -451,6 +454,59 @@ class SettingsTest {
         assertThat(tuned.ipv6PrefixLength()).isEqualTo(56);
         assertThatThrownBy(() -> settings("WXLOGIN_RATE_IPV6_PREFIX", "24")).isInstanceOf(InvalidConfiguration.class)
                 .hasMessageContaining("WXLOGIN_RATE_IPV6_PREFIX");
+    }
+
+    @Test
+    void withoutKeysThereIsNoInternalApi() {
+        assertThat(settings().internal()).isEmpty();
+        assertThat(settings("WXLOGIN_INTERNAL_PORT", "9091", "WXLOGIN_INTERNAL_HOST", "10.0.0.5").internal()).isEmpty();
+    }
+
+    @Test
+    void withKeysTheInternalApiListensOnLoopback8081ByDefaultForTheServersApps() {
+        InternalSettings internal = settings("WXLOGIN_INTERNAL_API_KEYS", INTERNAL_KEY).internal().orElseThrow();
+
+        assertThat(internal.host()).isEqualTo("127.0.0.1");
+        assertThat(internal.port()).isEqualTo(8081);
+        assertThat(internal.apiKeys()).containsExactly(INTERNAL_KEY);
+        assertThat(internal.apps()).containsExactly(SandboxSettings.DEFAULT_APP.appId());
+    }
+
+    @Test
+    void theInternalApisVariablesAreRead() {
+        String next = "n".repeat(32);
+        InternalSettings internal = settings("WXLOGIN_INTERNAL_API_KEYS", " " + INTERNAL_KEY + " ,, " + next + ",",
+                "WXLOGIN_INTERNAL_HOST", "10.0.0.5", "WXLOGIN_INTERNAL_PORT", "9091",
+                "WXLOGIN_APP_ID", "wx1234567890abcdef", "WXLOGIN_APP_SECRET", "s3cret",
+                "WXLOGIN_DATA_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=").internal().orElseThrow();
+
+        assertThat(internal.host()).isEqualTo("10.0.0.5");
+        assertThat(internal.port()).isEqualTo(9091);
+        assertThat(internal.apiKeys()).containsExactly(INTERNAL_KEY, next);
+        assertThat(internal.apps()).containsExactly(new AppId("wx1234567890abcdef"));
+    }
+
+    /** A short key refuses to start, naming the variable and the rule, never echoing a key. */
+    @ParameterizedTest
+    @ValueSource(strings = {"short-internal-key", "x", "0123456789abcdef0123456789abcde"})
+    void aShortInternalKeyRefusesToStartWithoutEchoingAnyKey(String shortKey) {
+        assertThatThrownBy(() -> settings("WXLOGIN_INTERNAL_API_KEYS", INTERNAL_KEY + "," + shortKey))
+                .isInstanceOf(InvalidConfiguration.class)
+                .hasMessageContainingAll("WXLOGIN_INTERNAL_API_KEYS", "at least 32 characters")
+                .message().doesNotContain(shortKey).doesNotContain(INTERNAL_KEY);
+    }
+
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '\'', value = {"WXLOGIN_INTERNAL_API_KEYS, ''", "WXLOGIN_INTERNAL_API_KEYS, ' , '",
+            "WXLOGIN_INTERNAL_PORT, 70000", "WXLOGIN_INTERNAL_PORT, http", "WXLOGIN_INTERNAL_HOST, ''"})
+    void aBadInternalValueIsRefusedNamingTheKey(String key, String value) {
+        Map<String, String> config = new HashMap<>(Map.of("WXLOGIN_INTERNAL_API_KEYS", INTERNAL_KEY));
+        config.put(key, value);
+
+        assertThatThrownBy(() -> Settings.from(new ConfigurationSource(config)))
+                .isInstanceOf(InvalidConfiguration.class)
+                .hasMessageContaining(key)
+                .message().doesNotContain(INTERNAL_KEY);
     }
 
     private static Path write(Path file, String text) throws IOException {

@@ -96,6 +96,11 @@ public final class JdbiUserStorageAdapter implements ForStoringUsers {
         return storage.withDao(UserDao.class, dao -> dao.disable(id.value(), now.toEpochMilli())) > 0;
     }
 
+    @Override
+    public boolean enable(UserId id) {
+        return storage.withDao(UserDao.class, dao -> dao.enable(id.value())) > 0;
+    }
+
     private static User toUser(UserDao.Row row) {
         return new User(new UserId(row.id()), new AppId(row.appId()), new OpenId(row.openid()),
                 Optional.ofNullable(row.unionid()).map(UnionId::new), Instant.ofEpochMilli(row.createdAt()),

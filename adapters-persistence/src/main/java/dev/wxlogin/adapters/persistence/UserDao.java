@@ -39,6 +39,9 @@ interface UserDao {
     @SqlUpdate("UPDATE app_user SET disabled_at = COALESCE(disabled_at, :now) WHERE id = :id")
     int disable(String id, long now);
 
+    @SqlUpdate("UPDATE app_user SET disabled_at = NULL WHERE id = :id")
+    int enable(String id);
+
     record Row(String id, String appId, String openid, String unionid, long createdAt, Long disabledAt) {
     }
 }

@@ -1,7 +1,11 @@
 package dev.wxlogin.adapters.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wxlogin.domain.error.DomainException;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
@@ -9,11 +13,16 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** How Javalin's Jetty listens, limits, threads and stops; the routes are {@link RestApi}'s business. */
+/**
+ * What every listener of wxlogin shares ({@link RestApi}'s and {@link InternalApi}'s): how Javalin's Jetty listens,
+ * limits, threads and stops, the common headers, the one access log, and every failure as problem+json. The routes
+ * are each API's business.
+ */
 final class HttpServerSetup {
     private HttpServerSetup() {}
 
-    static void apply(JavalinConfig config, RestSettings settings, ObjectMapper json) {
+    /** Listens on {@code host}:{@code port}, with {@code settings}' limits and timeouts. */
+    static void apply(JavalinConfig config, String host, int port, RestSettings settings, ObjectMapper json) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.startup.startupWatcherEnabled = false;
@@ -29,8 +38,8 @@ final class HttpServerSetup {
         });
         config.jetty.addConnector((server, http) -> {
             ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-            connector.setHost(settings.host());
-            connector.setPort(settings.port());
+            connector.setHost(host);
+            connector.setPort(port);
             connector.setIdleTimeout(settings.idleTimeout().toMillis());
             return connector;
         });
@@ -42,6 +51,22 @@ final class HttpServerSetup {
             server.insertHandler(new GracefulHandler());
             server.setErrorHandler(new ProblemErrorHandler(json));
         });
+        config.requestLogger.http(AccessLog::log);
+        RoutesConfig routes = config.routes;
+        routes.before(ctx -> CommonHeaders.ALL.forEach(ctx::header)); // first, so that every answer has them
+        routes.exception(DomainException.class, ProblemResponses::domainFailure);
+        routes.exception(ProblemException.class, ProblemResponses::adapterRefusal);
+        routes.exception(HttpResponseException.class, ProblemResponses::routingFailure);
+        routes.exception(Exception.class, ProblemResponses::unexpected);
+    }
+
+    /**
+     * GET, and HEAD through the same handler. Javalin would otherwise answer HEAD for a GET route by itself,
+     * without running the handler, so an unauthenticated HEAD /api/v1/me would get 200.
+     */
+    static void readable(RoutesConfig routes, String path, Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
     }
 
     // Jetty keeps accepting and selecting on a few platform threads and runs each request, which blocks on

@@ -11,6 +11,11 @@ final class ProblemException extends RuntimeException {
     private final transient Problem problem;
     private final Duration retryAfter;
 
+    /** With the type's own detail. */
+    ProblemException(ProblemType type) {
+        this(type, type.problem().detail(), null);
+    }
+
     ProblemException(ProblemType type, String detail) {
         this(type, detail, null);
     }

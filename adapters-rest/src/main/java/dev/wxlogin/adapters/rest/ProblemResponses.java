@@ -80,6 +80,9 @@ final class ProblemResponses {
 
     static void adapterRefusal(ProblemException refusal, Context ctx) {
         refusal.retryAfter().ifPresent(wait -> retryAfter(ctx, wait));
+        if (refusal.problem().status() == ProblemType.UNAUTHENTICATED.status()) {
+            ctx.header(Header.WWW_AUTHENTICATE, "Bearer"); // RFC 9110: every 401 names the scheme it wants
+        }
         write(ctx, refusal.problem());
     }
 

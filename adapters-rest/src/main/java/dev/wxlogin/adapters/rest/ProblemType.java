@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 enum ProblemType {
     BAD_REQUEST(400, "bad_request", "Bad request", "The request is malformed"),
+    UNKNOWN_APP(400, "unknown_app", "Unknown app", "This server serves no mini program with that AppID"),
     INVALID_CODE(401, "invalid_code", "Invalid login code",
             "The login code is invalid or expired; call wx.login() again"),
     UNAUTHENTICATED(401, "unauthenticated", "Unauthenticated", "A valid bearer token is required"),

@@ -4,6 +4,7 @@ import dev.wxlogin.domain.login.LoginResult;
 import dev.wxlogin.domain.port.in.LiveSessions;
 import dev.wxlogin.domain.session.Authentication;
 import dev.wxlogin.domain.session.Session;
+import dev.wxlogin.domain.token.AccessTokenGrant;
 import dev.wxlogin.domain.user.UnionId;
 import dev.wxlogin.domain.user.User;
 
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /**
  * The JSON documents of successful responses. Each names exactly the fields it shows: nothing WeChat told us
- * in confidence (the session_key) and no token but the one a login issues. Times are ISO-8601 UTC.
+ * in confidence (the session_key), no token but the one a login issues, and no access_token but on the internal
+ * API's token routes. Times are ISO-8601 UTC.
  */
 final class ResponseBodies {
     private ResponseBodies() {}
@@ -55,6 +57,12 @@ final class ResponseBodies {
                         String clientIp, boolean current) {}
 
     record Ended(int ended) {}
+
+    record AccessTokenBody(String appId, String accessToken, String expiresAt) {
+        static AccessTokenBody of(AccessTokenGrant grant) {
+            return new AccessTokenBody(grant.appId().value(), grant.token().value(), grant.expiresAt().toString());
+        }
+    }
 
     private static String unionId(User user) {
         return user.unionId().map(UnionId::value).orElse(null);

@@ -1,7 +1,6 @@
 package dev.wxlogin.adapters.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wxlogin.domain.error.DomainException;
 import dev.wxlogin.domain.port.in.ForAuthenticating;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
@@ -10,7 +9,6 @@ import io.github.bucket4j.TimeMeter;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
-import io.javalin.http.HttpResponseException;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -33,7 +31,8 @@ import java.util.function.Supplier;
  *
  * <p>Every {@code /api/v1} route, and the login routes besides, answer 429 {@code rate_limited} with
  * {@code Retry-After} beyond {@link RateLimits}.
- * Every request is logged in one line on {@code dev.wxlogin.adapters.rest.access} at INFO.
+ * Every request is logged in one line on {@code dev.wxlogin.adapters.rest.access} at INFO. The routes for other
+ * servers and operators are {@link InternalApi}'s, on a listener of their own, and do not exist here.
  */
 public final class RestApi {
     private final Javalin app;
@@ -62,34 +61,19 @@ public final class RestApi {
         SessionEndpoints account = new SessionEndpoints(new BearerAuthentication(authenticating), loggingOut, sessions);
 
         this.app = Javalin.create(config -> {
-            HttpServerSetup.apply(config, settings, json);
-            config.requestLogger.http(AccessLog::log);
+            HttpServerSetup.apply(config, settings.host(), settings.port(), settings, json);
             RoutesConfig routes = config.routes;
-            routes.before(ctx -> CommonHeaders.ALL.forEach(ctx::header));
             routes.before("/api/v1/*", limiter::admitApiCall);
-            readable(routes, "/health", health::health);
-            readable(routes, "/ready", health::ready);
+            HttpServerSetup.readable(routes, "/health", health::health);
+            HttpServerSetup.readable(routes, "/ready", health::ready);
             extraRoutes.forEach(extra -> routes.post(extra.path(), limiter.limit(served(extra, bodies))));
             routes.post("/api/v1/login", limiter.limit(login::logIn));
-            readable(routes, "/api/v1/me", account::me);
+            HttpServerSetup.readable(routes, "/api/v1/me", account::me);
             routes.post("/api/v1/logout", account::logOut);
-            readable(routes, "/api/v1/sessions", account::list);
+            HttpServerSetup.readable(routes, "/api/v1/sessions", account::list);
             routes.delete("/api/v1/sessions/{id}", account::revoke);
             routes.post("/api/v1/logout-all", account::revokeAll);
-            routes.exception(DomainException.class, ProblemResponses::domainFailure);
-            routes.exception(ProblemException.class, ProblemResponses::adapterRefusal);
-            routes.exception(HttpResponseException.class, ProblemResponses::routingFailure);
-            routes.exception(Exception.class, ProblemResponses::unexpected);
         });
-    }
-
-    /**
-     * GET, and HEAD through the same handler. Javalin would otherwise answer HEAD for a GET route by itself,
-     * without running the handler, so an unauthenticated HEAD /api/v1/me would get 200.
-     */
-    private static void readable(RoutesConfig routes, String path, Handler handler) {
-        routes.get(path, handler);
-        routes.head(path, handler);
     }
 
     private static Handler served(ExtraRoute extra, JsonRequestBodies bodies) {

@@ -6,11 +6,14 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import dev.wxlogin.domain.session.SessionToken;
+import dev.wxlogin.domain.token.AccessToken;
+import dev.wxlogin.domain.token.AccessTokenGrant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,11 +63,37 @@ class NoSecretsInLogsTest {
             server.post("/api/v1/logout", "Authorization", TestServer.bearer(token.reveal()));
         }
 
+        assertNothingLoggedContains(token.reveal(), CODE, EXCEPTION_MESSAGE);
+    }
+
+    /** The access_token is in the internal API's responses only; an API key, right or wrong, is nowhere. */
+    @Test
+    void neitherAccessTokensNorApiKeysAreLogged() {
+        String accessToken = "ACCESS_TOKEN_never_logged_0a1B2c";
+        String rejected = "ACCESS_TOKEN_rejected_never_logged";
+        String wrongKey = "wrong-key-never-logged-0123456789abcdef";
+        try (InternalTestServer server = InternalTestServer.start()) {
+            AccessTokenGrant grant = new AccessTokenGrant(TestServer.APP_ID, new AccessToken(accessToken), Instant.EPOCH);
+            when(server.tokens.current(any())).thenReturn(grant);
+            when(server.tokens.replaceRejected(any(), any())).thenReturn(grant);
+            when(server.endingSessions.endAll(any())).thenThrow(new IllegalStateException(EXCEPTION_MESSAGE));
+
+            server.get("/internal/v1/access-token?appId=" + TestServer.APP_ID, InternalTestServer.authorized());
+            server.postJson("/internal/v1/access-token/refresh", "{\"rejectedToken\":\"" + rejected + "\"}",
+                    InternalTestServer.authorized());
+            server.get("/internal/v1/access-token?access_token=" + accessToken, "Authorization", TestServer.bearer(wrongKey));
+            server.delete("/internal/v1/users/u_alice/sessions", InternalTestServer.authorized());
+        }
+
+        assertNothingLoggedContains(accessToken, rejected, InternalTestServer.KEY, wrongKey, EXCEPTION_MESSAGE);
+    }
+
+    private void assertNothingLoggedContains(String... secrets) {
         assertThat(captured.list).isNotEmpty();
         for (ILoggingEvent event : captured.list) {
             String logged = event.getFormattedMessage()
                     + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
-            assertThat(logged).doesNotContain(token.reveal(), CODE, EXCEPTION_MESSAGE);
+            assertThat(logged).doesNotContain(secrets);
         }
     }
 }

@@ -63,7 +63,8 @@ class ServerLifecycleTest {
         }
     }
 
-    private static void awaitRefusedConnections(int port) throws InterruptedException {
+    /** Until connecting to {@code port} is refused: the listener is closed (for a stop in progress too). */
+    static void awaitRefusedConnections(int port) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             try {

@@ -10,9 +10,6 @@ import dev.wxlogin.domain.port.in.ForManagingSessions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +22,7 @@ import static org.mockito.Mockito.mock;
  * of an {@link ExtraRoute} at {@link #SANDBOX_CODE} (as bootstrap adds the sandbox's), a readiness to set and a
  * clock for the rate limits that moves only when told.
  */
-final class TestServer implements AutoCloseable {
+final class TestServer extends HttpTestServer {
     static final AppId APP_ID = new AppId("wx0123456789abcdef");
     static final String JSON = "application/json";
     static final String SANDBOX_CODE = "/sandbox/code";
@@ -40,7 +37,6 @@ final class TestServer implements AutoCloseable {
     final ManualTime time = new ManualTime();
 
     private final RestApi api;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private TestServer(RestSettings settings, boolean withSandbox) {
         api = new RestApi(loggingIn, authenticating, loggingOut, sessions,
@@ -79,40 +75,9 @@ final class TestServer implements AutoCloseable {
                 local.maxRequestHeaderBytes(), local.idleTimeout(), local.stopTimeout(), limits);
     }
 
+    @Override
     int port() {
         return api.port();
-    }
-
-    HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path));
-    }
-
-    HttpResponse<String> get(String path, String... headers) {
-        return send(withHeaders(request(path).GET(), headers));
-    }
-
-    HttpResponse<String> postJson(String path, String body, String... headers) {
-        return send(withHeaders(request(path), headers).header("Content-Type", JSON)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    HttpResponse<String> post(String path, String... headers) {
-        return send(withHeaders(request(path), headers).POST(HttpRequest.BodyPublishers.noBody()));
-    }
-
-    HttpResponse<String> delete(String path, String... headers) {
-        return send(withHeaders(request(path), headers).DELETE());
-    }
-
-    HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     static JsonNode json(HttpResponse<String> response) {
@@ -127,13 +92,9 @@ final class TestServer implements AutoCloseable {
         return "Bearer " + token;
     }
 
-    private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
-        return headers.length == 0 ? request : request.headers(headers);
-    }
-
     @Override
     public void close() {
-        client.close(); // no idle keep-alive connection left for the graceful stop to wait out
+        closeClient();
         api.stop();
     }
 }

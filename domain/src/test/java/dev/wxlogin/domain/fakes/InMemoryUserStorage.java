@@ -77,6 +77,16 @@ public final class InMemoryUserStorage implements ForStoringUsers, RollsBack {
     }
 
     @Override
+    public synchronized boolean enable(UserId id) {
+        User user = byId.get(id);
+        if (user == null) {
+            return false;
+        }
+        byId.put(id, new User(user.id(), user.appId(), user.openId(), user.unionId(), user.createdAt(), Optional.empty()));
+        return true;
+    }
+
+    @Override
     public Optional<SessionKey> sessionKeyOf(UserId id) {
         return Optional.ofNullable(sessionKeys.get(id));
     }

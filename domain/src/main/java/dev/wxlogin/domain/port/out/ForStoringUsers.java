@@ -29,6 +29,9 @@ public interface ForStoringUsers {
     /** Marks the user disabled; returns false if there is no such user. */
     boolean disable(UserId id, Instant now);
 
+    /** Clears the user's disabled mark, if any; returns false if there is no such user. */
+    boolean enable(UserId id);
+
     /** @param created whether this login created the user */
     record RecordedLogin(User user, boolean created) {
     }

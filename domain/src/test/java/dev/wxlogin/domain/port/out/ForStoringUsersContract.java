@@ -125,6 +125,35 @@ public abstract class ForStoringUsersContract {
     }
 
     @Test
+    void anEnabledUserLogsInAndRecordsTheNewSessionKeyAgain() {
+        UserId id = login(APP, identity("o-back", null), NOW).user().id();
+        users().disable(id, NOW.plusSeconds(5));
+
+        assertThat(users().enable(id)).isTrue();
+
+        assertThat(users().findById(id).orElseThrow().disabled()).isFalse();
+        var back = new WeChatIdentity(new OpenId("o-back"), Optional.empty(), new SessionKey("bmV3ZXJzZXNzaW9ua2V5MQ=="));
+        assertThat(login(APP, back, NOW.plusSeconds(10)).user().disabled()).isFalse();
+        assertThat(users().sessionKeyOf(id)).contains(new SessionKey("bmV3ZXJzZXNzaW9ua2V5MQ=="));
+    }
+
+    @Test
+    void enablingAUserWhoIsNotDisabledChangesNothing() {
+        User user = login(APP, identity("o-never-off", "u-never-off"), NOW).user();
+
+        assertThat(users().enable(user.id())).isTrue();
+        assertThat(users().enable(user.id())).isTrue();
+
+        assertThat(users().findById(user.id())).contains(user);
+    }
+
+    @Test
+    void enablingAnUnknownUserChangesNothing() {
+        assertThat(users().enable(UserId.random())).isFalse();
+        assertThat(users().findById(UserId.random())).isEmpty();
+    }
+
+    @Test
     void concurrentFirstLoginsOfOneOpenIdMakeOneUser() throws Exception {
         int threads = 8;
         CountDownLatch start = new CountDownLatch(1);
