@@ -57,7 +57,7 @@ loopback_db_start() { # engine, directory, port
         --auth-root-authentication-method=socket >"$loopback_db_dir/install.log" 2>&1
       mariadbd --no-defaults --user=mysql --datadir="$loopback_db_dir/data" --bind-address=127.0.0.1 \
         --port="$loopback_db_port" --socket="$loopback_db_dir/mysqld.sock" --pid-file="$loopback_db_dir/mysqld.pid" \
-        --log-error="$loopback_db_dir/server.log" &
+        --log-error="$loopback_db_dir/server.log" >>"$loopback_db_dir/server.log" 2>&1 &
       loopback_db_pid=$!
       disown "$loopback_db_pid" # the caller's `wait` for its own children must not wait for the database too
       local tries=0

@@ -57,8 +57,12 @@ teardown() {
       [ -f "$log" ] && { echo "--- $log" >&2; tail -n 15 "$log" >&2; }
     done
   fi
+  if pgrep -f "$work" >/dev/null; then
+    echo "trial: still running after the teardown:" >&2; pgrep -a -f "$work" >&2
+  else
+    echo "== torn down: no process of the trial left, $work removed"
+  fi
   rm -rf "$work"
-  echo "== torn down: no process of the trial left, $work removed"
 }
 trap teardown EXIT
 
@@ -90,7 +94,7 @@ echo "up"
 data_key=$(openssl rand -base64 32)
 retired_keys=""
 pool_size=5 # two instances x 5 = 10 of PostgreSQL's 100 connections: see docs/deployment.md#pool-sizing
-start_instance() { # index: starts it in the background with the variables of deploy/wxlogin.env.example
+start_instance() { # index: in the background, with the variables deploy/wxlogin.env.example sets (loopback values)
   local i=$1 dir="$work/instance-$1"
   mkdir -p "$dir"
   env WXLOGIN_APP_ID=wxsandbox00000001 WXLOGIN_APP_SECRET=sandbox-app-secret WXLOGIN_WECHAT_URL="$sandbox" \
@@ -121,6 +125,14 @@ restart_instance() { # index: a rolling restart's step; nginx sends its clients 
 await_site() { # until nginx passes requests again (it rests an instance for fail_timeout after a failure)
   until [ "$(curl -s -o /dev/null -w '%{http_code}' --cacert "$work/tls/cert.pem" "$site/ready")" = 200 ]; do sleep 0.2; done
 }
+
+step "systemd: deploy/wxlogin.service is checked, not run"
+if command -v systemd-analyze >/dev/null 2>&1; then
+  systemd-analyze verify deploy/wxlogin.service && echo "systemd-analyze verify deploy/wxlogin.service: no findings"
+else
+  echo "systemd-analyze is not installed: the unit is not checked"
+fi
+echo "PID 1 is $(ps -o comm= -p 1): the instances below run from this shell, with the variables of the environment file"
 
 step "Two instances started at the same moment on the empty database (ports ${ports[*]}, pool $pool_size each)"
 started=$(now_ms)
