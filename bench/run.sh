@@ -4,6 +4,11 @@
 #
 #   bench/run.sh            # 20 s warm-up and 10 s measured per scenario (about 3 minutes)
 #   BENCH_WARMUP=5 BENCH_DURATION=5 bench/run.sh    # a quick look
+#   BENCH_DB=postgres bench/run.sh                  # or mariadb: the server on a database server of its own
+#
+# BENCH_DB=postgres|mariadb (default h2) brings up that server from Debian's packages (installed if missing) on
+# 127.0.0.1:BENCH_DB_PORT (25433), with its data in the run's temporary directory and its packaged defaults, and
+# stops it at the end (deploy/loopback-database.sh; needs root).
 #
 # Rate limits are off for the run (they would be the thing measured otherwise); everything else is the
 # default configuration. Ratios compare figures of this run only: the machines are shared and noisy.
@@ -17,11 +22,16 @@ port=${BENCH_PORT:-18080}
 sandbox_port=${BENCH_SANDBOX_PORT:-18999}
 server="http://127.0.0.1:$port"
 sandbox="http://127.0.0.1:$sandbox_port"
+db=${BENCH_DB:-h2}
+db_port=${BENCH_DB_PORT:-25433}
+case $db in h2|postgres|mariadb) ;; *) echo "bench: BENCH_DB is h2, postgres or mariadb, not $db" >&2; exit 1 ;; esac
+. deploy/loopback-database.sh
 work=$(mktemp -d -t wxlogin-bench.XXXXXX)
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  loopback_db_stop
   [ "${keep_work:-}" ] && echo "bench: logs kept in $work" >&2 || rm -rf "$work"
 }
 trap cleanup EXIT
@@ -34,6 +44,15 @@ fi
 for tool in curl python3; do
   command -v "$tool" >/dev/null 2>&1 || { echo "bench: needs $tool" >&2; exit 1; }
 done
+
+db_settings=()
+if [ "$db" = h2 ]; then
+  db_name="H2, durable file (the default)"
+else
+  loopback_db_start "$db" "$work/$db" "$db_port"
+  db_settings=(WXLOGIN_DB_URL="$db_url" WXLOGIN_DB_USER="$db_user" WXLOGIN_DB_PASSWORD="$db_password")
+  db_name="$db_version on loopback (Debian's package, its default settings)"
+fi
 
 ticks_per_second=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of the process, in ticks
@@ -56,7 +75,7 @@ await "$sandbox/sns/jscode2session" 300
 
 data_key=$(head -c 32 /dev/urandom | base64)
 start_server() { # sets server_pid once /health answers 200
-  WXLOGIN_APP_ID=wxsandbox00000001 WXLOGIN_APP_SECRET=sandbox-app-secret WXLOGIN_SANDBOX=false \
+  env "${db_settings[@]}" WXLOGIN_APP_ID=wxsandbox00000001 WXLOGIN_APP_SECRET=sandbox-app-secret WXLOGIN_SANDBOX=false \
     WXLOGIN_WECHAT_URL="$sandbox" WXLOGIN_DATA_KEY="$data_key" WXLOGIN_DATA_DIR="$work/data" WXLOGIN_PORT="$port" \
     WXLOGIN_RATE_LOGIN_PER_IP=0 WXLOGIN_RATE_LOGIN_GLOBAL=0 WXLOGIN_RATE_API_PER_IP=0 \
     ./wxlogin >"$work/server.log" 2>&1 &
@@ -124,6 +143,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo "+changes")
 echo
 echo "wxlogin benchmark, commit $commit, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, wrk -t$threads, ${warmup} s warm-up, ${duration} s measured"
+echo "database: $db_name"
 echo
 echo "| scenario | connections | req/s | ÷ /health | p50 ms | p99 ms | max ms | errors | CPU ms/req |"
 echo "|---|---:|---:|---:|---:|---:|---:|---|---:|"
