@@ -19,10 +19,11 @@ final class AccessTokenCalls {
     }
 
     <T> T call(AppId app, Function<AccessToken, T> api) {
+        AccessToken token = tokens.current(app).token();
         try {
-            return api.apply(tokens.current(app).token());
+            return api.apply(token);
         } catch (AccessTokenRejected rejected) {
-            return api.apply(tokens.replaceRejected(app, rejected.rejected()).token());
+            return api.apply(tokens.replaceRejected(app, token).token());
         }
     }
 }

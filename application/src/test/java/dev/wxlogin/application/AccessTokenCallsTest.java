@@ -56,7 +56,7 @@ class AccessTokenCallsTest {
         String answer = calls.call(APP, token -> {
             used.add(token);
             if (token.equals(OLD)) {
-                throw new AccessTokenRejected(token, 40001);
+                throw new AccessTokenRejected(40001);
             }
             return "answer";
         });
@@ -70,7 +70,7 @@ class AccessTokenCallsTest {
     void aSecondRejectionReachesTheCaller() {
         assertThatThrownBy(() -> calls.call(APP, token -> {
             used.add(token);
-            throw new AccessTokenRejected(token, 42001);
+            throw new AccessTokenRejected(42001);
         })).isInstanceOf(AccessTokenRejected.class);
 
         assertThat(used).containsExactly(OLD, NEW);

@@ -1,6 +1,7 @@
 package dev.wxlogin.domain.token;
 
 import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.error.AccessTokenRejected;
 import dev.wxlogin.domain.error.InvalidInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,5 +58,13 @@ class AccessTokenTest {
         assertThatThrownBy(() -> new AccessTokenGrant(null, token, Instant.EPOCH)).hasMessage("appId");
         assertThatThrownBy(() -> new AccessTokenGrant(app, null, Instant.EPOCH)).hasMessage("token");
         assertThatThrownBy(() -> new AccessTokenGrant(app, token, null)).hasMessage("expiresAt");
+    }
+
+    @Test
+    void aRejectionSaysWhichErrcodeAndNothingElse() {
+        AccessTokenRejected rejected = new AccessTokenRejected(42001);
+
+        assertThat(rejected.errcode()).isEqualTo(42001);
+        assertThat(rejected).hasMessage("WeChat rejected the access_token with errcode 42001");
     }
 }
