@@ -89,12 +89,13 @@ public final class AccessTokenService implements ForGettingAccessTokens, ForRefr
     @Override
     public AccessTokenGrant current(AppId app) {
         Optional<StoredAccessToken> stored = store.find(app).filter(this::live);
-        return stored.isPresent() ? stored.get().grant() : refreshed(app, this::live, null, true);
+        return stored.isPresent() ? stored.get().grant() : refreshed(app, this::live, null, true).grant();
     }
 
     @Override
     public AccessTokenGrant replaceRejected(AppId app, AccessToken rejected) {
-        return refreshed(app, stored -> live(stored) && !stored.grant().token().equals(rejected), rejected, true);
+        return refreshed(app, stored -> live(stored) && !stored.grant().token().equals(rejected), rejected, true)
+                .grant();
     }
 
     @Override
@@ -116,9 +117,8 @@ public final class AccessTokenService implements ForGettingAccessTokens, ForRefr
     /** When this instance's next check of the AppID is due, after a refresh. */
     private Instant refreshedInAdvance(AppId app) {
         try {
-            refreshed(app, stored -> live(stored) && refreshAt(stored).isAfter(clock.instant()), null, false);
-            StoredAccessToken stored = store.find(app).orElseThrow();
-            Instant due = refreshAt(stored);
+            Instant due = refreshAt(
+                    refreshed(app, stored -> live(stored) && refreshAt(stored).isAfter(clock.instant()), null, false));
             return due.isAfter(clock.instant()) ? due : clock.instant().plus(RETRY_INTERVAL);
         } catch (RuntimeException failed) {
             LOG.log(Level.WARNING, "The proactive access_token refresh of AppID {0} failed ({1}); trying again in {2} s",
@@ -133,15 +133,15 @@ public final class AccessTokenService implements ForGettingAccessTokens, ForRefr
      * @param rejected the token a WeChat API refused, which must not come back unless WeChat insists; or null
      * @param wait     whether to wait for another instance's refresh (a proactive one need not)
      */
-    private AccessTokenGrant refreshed(AppId app, Predicate<StoredAccessToken> satisfies, AccessToken rejected,
-                                       boolean wait) {
+    private StoredAccessToken refreshed(AppId app, Predicate<StoredAccessToken> satisfies, AccessToken rejected,
+                                        boolean wait) {
         ReentrantLock refresher = refreshers.computeIfAbsent(app, any -> new ReentrantLock());
         refresher.lock();
         try {
             for (int poll = 0; ; poll++) {
                 Optional<StoredAccessToken> stored = store.find(app);
                 if (stored.filter(satisfies).isPresent()) {
-                    return stored.get().grant();
+                    return stored.get();
                 }
                 Instant now = clock.instant();
                 if (store.takeLease(app, owner, now, now.plus(timing.lease()))) {
@@ -152,7 +152,7 @@ public final class AccessTokenService implements ForGettingAccessTokens, ForRefr
                     }
                 }
                 if (!wait) { // a proactive refresh, of a stored token, that another instance is doing
-                    return stored.orElseThrow().grant();
+                    return stored.orElseThrow();
                 }
                 if (poll == timing.polls()) {
                     throw unavailable(app, "being refreshed by another instance, which is taking long");
@@ -164,12 +164,12 @@ public final class AccessTokenService implements ForGettingAccessTokens, ForRefr
         }
     }
 
-    private AccessTokenGrant refreshedUnderLease(AppId app, Predicate<StoredAccessToken> satisfies,
-                                                 AccessToken rejected) {
+    private StoredAccessToken refreshedUnderLease(AppId app, Predicate<StoredAccessToken> satisfies,
+                                                  AccessToken rejected) {
         // Another instance may have written it between our look and our lease.
         Optional<StoredAccessToken> stored = store.find(app);
         if (stored.filter(satisfies).isPresent()) {
-            return stored.get().grant();
+            return stored.get();
         }
         Instant asked = clock.instant();
         FetchedAccessToken fetched;
@@ -188,12 +188,12 @@ public final class AccessTokenService implements ForGettingAccessTokens, ForRefr
         if (!store.save(fresh)) {
             LOG.log(Level.WARNING, "A newer access_token of AppID {0} was stored while this instance fetched version {1}"
                     + " (its lease had lapsed): keeping the newer one", app, Long.toString(version));
-            return store.find(app).orElseThrow().grant();
+            return store.find(app).orElseThrow();
         }
         // Numbers as text: the logger's MessageFormat would print 7200 as "7,200".
         LOG.log(Level.INFO, "Fetched access_token version {0} of AppID {1}, expiring in {2} s", Long.toString(version),
                 app, Long.toString(fetched.expiresIn().toSeconds()));
-        return fresh.grant();
+        return fresh;
     }
 
     private FetchedAccessToken forcedIfAllowed(AppId app, FetchedAccessToken same, Instant now) {
@@ -211,10 +211,10 @@ public final class AccessTokenService implements ForGettingAccessTokens, ForRefr
     }
 
     /** The stored token while it lives and is not the rejected one; else the failure, for the caller. */
-    private AccessTokenGrant keptDespite(UpstreamFailure failure, AppId app, Optional<StoredAccessToken> stored,
-                                         AccessToken rejected) {
-        Optional<AccessTokenGrant> usable = stored.filter(this::live).map(StoredAccessToken::grant)
-                .filter(grant -> !grant.token().equals(rejected));
+    private StoredAccessToken keptDespite(UpstreamFailure failure, AppId app, Optional<StoredAccessToken> stored,
+                                          AccessToken rejected) {
+        Optional<StoredAccessToken> usable = stored.filter(this::live)
+                .filter(kept -> !kept.grant().token().equals(rejected));
         String keeping = usable.isPresent() ? "serving the stored token until it expires" : "no live token to serve";
         switch (failure.kind()) {
             case MISCONFIGURED -> LOG.log(Level.ERROR, "The access_token of AppID {0} cannot be fetched: WeChat says this"

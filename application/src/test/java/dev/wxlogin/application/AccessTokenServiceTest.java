@@ -5,6 +5,7 @@ import dev.wxlogin.domain.error.UpstreamFailure;
 import dev.wxlogin.domain.fakes.InMemoryAccessTokenStorage;
 import dev.wxlogin.domain.fakes.MutableClock;
 import dev.wxlogin.domain.fakes.ScriptedWeChatTokens;
+import dev.wxlogin.domain.port.out.ForStoringAccessTokens;
 import dev.wxlogin.domain.port.out.ForStoringAccessTokens.StoredAccessToken;
 import dev.wxlogin.domain.token.AccessToken;
 import dev.wxlogin.domain.token.AccessTokenGrant;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -310,7 +312,8 @@ class AccessTokenServiceTest {
         assertThat(service.refreshDue()).isEqualTo(clock.instant().plusSeconds(2));
         assertThat(service.current(APP).token()).isEqualTo(token(1));
         assertThat(log.lines()).contains("WARN The access_token of AppID wx0123456789abcdef cannot be fetched:"
-                + " WeChat could not be reached; serving the stored token until it expires");
+                + " WeChat could not be reached; serving the stored token until it expires")
+                .noneMatch(line -> line.contains("proactive access_token refresh"));
     }
 
     @Test
@@ -323,6 +326,7 @@ class AccessTokenServiceTest {
         assertThat(service.refreshDue()).isEqualTo(clock.instant().plusSeconds(2));
         assertThat(wechat.fetches()).isEqualTo(1);
         assertThat(pauses).hasValue(0);
+        assertThat(log.lines()).noneMatch(line -> line.contains("proactive access_token refresh"));
     }
 
     @Test
@@ -453,6 +457,84 @@ class AccessTokenServiceTest {
         } finally {
             Thread.interrupted();
         }
+    }
+
+    // --- races the in-process lock and the lease settle ---------------------------------------------------
+
+    @Test
+    void whileARefreshRunsOtherCallersKeepGettingTheLiveToken() throws Exception {
+        AccessToken rejected = service.current(APP).token();
+        wechat.hold();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<AccessTokenGrant> refresh = threads.submit(() -> service.replaceRejected(APP, rejected));
+            wechat.awaitFetch(); // the refresher holds this instance's lock for the AppID, and the lease
+
+            Future<AccessTokenGrant> meanwhile = threads.submit(() -> service.current(APP));
+            assertThat(meanwhile.get(5, java.util.concurrent.TimeUnit.SECONDS).token()).isEqualTo(rejected);
+
+            wechat.release();
+            assertThat(refresh.get().token()).isEqualTo(token(2));
+        }
+    }
+
+    /** A store on which another instance writes {@code newer} and lets its lease go just before ours is taken. */
+    private ForStoringAccessTokens anotherInstanceRefreshesFirst(StoredAccessToken newer) {
+        return new ForStoringAccessTokens() {
+            @Override
+            public Optional<StoredAccessToken> find(AppId app) {
+                return store.find(app);
+            }
+
+            @Override
+            public boolean takeLease(AppId app, String owner, Instant now, Instant until) {
+                store.save(newer);
+                return store.takeLease(app, owner, now, until);
+            }
+
+            @Override
+            public void releaseLease(AppId app, String owner) {
+                store.releaseLease(app, owner);
+            }
+
+            @Override
+            public boolean save(StoredAccessToken token) {
+                return store.save(token);
+            }
+
+            @Override
+            public int countForcedRefresh(AppId app, Instant now, long day, Duration spacing, int perDay) {
+                return store.countForcedRefresh(app, now, day, spacing, perDay);
+            }
+        };
+    }
+
+    @Test
+    void aTokenAnotherInstanceStoredBetweenOurLookAndOurLeaseIsTakenAsItIs() {
+        service.current(APP);
+        clock.advance(Duration.ofSeconds(7200));
+        StoredAccessToken newer = new StoredAccessToken(
+                new AccessTokenGrant(APP, new AccessToken("from-another-instance"), clock.instant().plusSeconds(7200)),
+                clock.instant(), 2);
+        AccessTokenService racing = new AccessTokenService(wechat, anotherInstanceRefreshesFirst(newer), List.of(APP),
+                clock, TIMING, pause -> pauses.incrementAndGet(), 0.1);
+
+        assertThat(racing.current(APP)).isEqualTo(newer.grant());
+        assertThat(wechat.fetches()).isEqualTo(1);
+    }
+
+    @Test
+    void aProactiveRefreshFindsTheOneAnotherInstanceStoredMeanwhileAndFetchesNothing() {
+        service.current(APP);
+        clock.advance(Duration.ofSeconds(7200 - 270));
+        StoredAccessToken newer = new StoredAccessToken(
+                new AccessTokenGrant(APP, new AccessToken("from-another-instance"), clock.instant().plusSeconds(7200)),
+                clock.instant(), 2);
+        AccessTokenService racing = new AccessTokenService(wechat, anotherInstanceRefreshesFirst(newer), List.of(APP),
+                clock, TIMING, pause -> pauses.incrementAndGet(), 0.1);
+
+        assertThat(racing.refreshDue()).isEqualTo(clock.instant().plusSeconds(30));
+        assertThat(wechat.fetches()).isEqualTo(1);
+        assertThat(store.find(APP).orElseThrow()).isEqualTo(newer);
     }
 
     /** Runs {@code callers} calls at once; {@code held} is released once they have all started. */
