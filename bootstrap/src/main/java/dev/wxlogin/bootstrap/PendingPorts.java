@@ -1,7 +1,6 @@
 package dev.wxlogin.bootstrap;
 
 import dev.wxlogin.domain.error.UpstreamFailure;
-import dev.wxlogin.domain.port.in.ForGettingAccessTokens;
 import dev.wxlogin.domain.port.in.ForResettingSessionKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,11 +14,6 @@ import java.lang.reflect.Proxy;
  */
 @Configuration(proxyBeanMethods = false)
 class PendingPorts {
-    @Bean
-    ForGettingAccessTokens gettingAccessTokens() {
-        return pending(ForGettingAccessTokens.class);
-    }
-
     @Bean
     ForResettingSessionKeys resettingSessionKeys() {
         return pending(ForResettingSessionKeys.class);

@@ -1,12 +1,14 @@
 package dev.wxlogin.bootstrap;
 
 import dev.wxlogin.adapters.persistence.Database;
+import dev.wxlogin.adapters.persistence.JdbiAccessTokenStorageAdapter;
 import dev.wxlogin.adapters.persistence.JdbiExchangedCodesAdapter;
 import dev.wxlogin.adapters.persistence.JdbiSessionStorageAdapter;
 import dev.wxlogin.adapters.persistence.JdbiTransactionsAdapter;
 import dev.wxlogin.adapters.persistence.JdbiUserStorageAdapter;
 import dev.wxlogin.adapters.persistence.SessionKeyCipher;
 import dev.wxlogin.domain.port.out.ForRememberingExchangedCodes;
+import dev.wxlogin.domain.port.out.ForStoringAccessTokens;
 import dev.wxlogin.domain.port.out.ForRunningTransactions;
 import dev.wxlogin.domain.port.out.ForStoringSessions;
 import dev.wxlogin.domain.port.out.ForStoringUsers;
@@ -42,6 +44,11 @@ class PersistenceConfiguration {
     @Bean
     ForRememberingExchangedCodes rememberingExchangedCodes(Database database) {
         return new JdbiExchangedCodesAdapter(database.jdbi());
+    }
+
+    @Bean
+    ForStoringAccessTokens storingAccessTokens(Database database, SessionKeyCipher cipher) {
+        return new JdbiAccessTokenStorageAdapter(database.jdbi(), cipher);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import dev.wxlogin.adapters.wechat.sandbox.SandboxFaults;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
 import dev.wxlogin.domain.app.MiniProgram;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,7 +45,19 @@ final class SandboxVariables {
                         .orElse(SandboxSettings.DEFAULT_APP)))
                 .riskyUsers(Set.copyOf(config.list("WXLOGIN_SANDBOX_RISKY_USERS", List.of("risky"))))
                 .contentType(config.text("WXLOGIN_SANDBOX_CONTENT_TYPE", SandboxSettings.TEXT_PLAIN))
-                .faults(standing);
+                .faults(standing)
+                .accessTokenTtl(accessTokenTtl(config))
+                .accessTokenDailyQuota(config.integer("WXLOGIN_SANDBOX_TOKEN_DAILY_QUOTA", 2000, 1, 100_000_000));
+    }
+
+    /** Short lives let several pass in a test: the refresh window and the overlap scale down with it. */
+    private static Duration accessTokenTtl(ConfigurationSource config) {
+        Duration ttl = config.duration("WXLOGIN_SANDBOX_TOKEN_TTL", SandboxSettings.DEFAULT_ACCESS_TOKEN_TTL);
+        if (ttl.compareTo(SandboxSettings.MIN_ACCESS_TOKEN_TTL) < 0) {
+            throw new InvalidConfiguration("WXLOGIN_SANDBOX_TOKEN_TTL must be at least PT"
+                    + SandboxSettings.MIN_ACCESS_TOKEN_TTL.toSeconds() + "S");
+        }
+        return ttl;
     }
 
     private static double busyRate(ConfigurationSource config) {

@@ -1,5 +1,6 @@
 package dev.wxlogin.bootstrap;
 
+import dev.wxlogin.adapters.wechat.WeChatApiAccessTokenAdapter;
 import dev.wxlogin.adapters.wechat.WeChatApiLoginCodeAdapter;
 import dev.wxlogin.adapters.wechat.WeChatApiSettings;
 import org.springframework.context.annotation.Bean;
@@ -15,5 +16,12 @@ class WeChatConfiguration {
     @Bean
     WeChatApiLoginCodeAdapter exchangingLoginCodes(WeChatEndpoint endpoint) {
         return new WeChatApiLoginCodeAdapter(WeChatApiSettings.of(endpoint.baseUrl(), endpoint.miniPrograms()));
+    }
+
+    /** The {@code ForFetchingAccessTokens} port: only the access_token service uses it. */
+    @Bean
+    WeChatApiAccessTokenAdapter fetchingAccessTokens(WeChatEndpoint endpoint, Settings settings) {
+        return new WeChatApiAccessTokenAdapter(WeChatApiSettings.of(endpoint.baseUrl(), endpoint.miniPrograms()),
+                settings.wechat().accessTokenApi());
     }
 }

@@ -1,5 +1,6 @@
 package dev.wxlogin.bootstrap;
 
+import dev.wxlogin.adapters.wechat.AccessTokenEndpoint;
 import dev.wxlogin.adapters.wechat.WeChatApiSettings;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxApp;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
@@ -10,6 +11,7 @@ import dev.wxlogin.domain.app.MiniProgram;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -20,8 +22,11 @@ import java.util.Optional;
  *                        WXLOGIN_APP_SECRET (exactly one when the sandbox is off, none or that one when it is on)
  * @param sandbox         the sandbox, when it runs instead: by default exactly when there is no AppID
  * @param sandboxAskedFor whether WXLOGIN_SANDBOX=true switched it on, rather than a missing AppID
+ * @param accessTokenApi  WXLOGIN_ACCESS_TOKEN_API: {@code stable} (the default, stable_token) or {@code classic}
+ *                        (/cgi-bin/token), the API the access_token service fetches from, WeChat's or the sandbox's
  */
-public record WeChatSettings(WeChatApiSettings api, Optional<SandboxSettings> sandbox, boolean sandboxAskedFor) {
+public record WeChatSettings(WeChatApiSettings api, Optional<SandboxSettings> sandbox, boolean sandboxAskedFor,
+                             AccessTokenEndpoint accessTokenApi) {
 
     static WeChatSettings from(ConfigurationSource config) {
         Optional<AppId> appId = config.parsed("WXLOGIN_APP_ID", AppId::new);
@@ -39,7 +44,16 @@ public record WeChatSettings(WeChatApiSettings api, Optional<SandboxSettings> sa
         WeChatApiSettings api = ConfigurationSource.checked("WXLOGIN_WECHAT_URL",
                 () -> WeChatApiSettings.of(baseUrl(config), app.stream().toList()));
         SandboxSettings sandbox = SandboxVariables.from(config, app);
-        return new WeChatSettings(api, sandboxOn ? Optional.of(sandbox) : Optional.empty(), sandboxFlag.orElse(false));
+        return new WeChatSettings(api, sandboxOn ? Optional.of(sandbox) : Optional.empty(), sandboxFlag.orElse(false),
+                accessTokenApi(config));
+    }
+
+    private static AccessTokenEndpoint accessTokenApi(ConfigurationSource config) {
+        return switch (config.text("WXLOGIN_ACCESS_TOKEN_API", "stable").toLowerCase(Locale.ROOT)) {
+            case "stable" -> AccessTokenEndpoint.STABLE;
+            case "classic" -> AccessTokenEndpoint.CLASSIC;
+            default -> throw new InvalidConfiguration("WXLOGIN_ACCESS_TOKEN_API must be 'stable' or 'classic'");
+        };
     }
 
     /** The mini program a login is for when the request does not say. */

@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
 import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
 import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.error.UpstreamFailure;
+import dev.wxlogin.domain.port.in.ForGettingAccessTokens;
+import dev.wxlogin.domain.token.AccessTokenGrant;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.port.out.ForStoringUsers;
 import dev.wxlogin.domain.user.UserId;
@@ -40,6 +43,7 @@ import java.util.Set;
 
 import static dev.wxlogin.bootstrap.TestServer.Json.read;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * security.md R7, W8, L9 (CWE-532): every flow, the failing ones too, run with wxlogin's loggers, the security
@@ -201,6 +205,19 @@ class LogHygieneTest {
         JsonNode afterBusy = loggedIn(server, code(server, "grace"), users); // -1 once, then the retry succeeds
         assertThat(status(server.get("/api/v1/me", afterBusy.get("token").asText()))).isEqualTo(200);
 
+        // The access_token: fetched, reported rejected (stable_token answers it again: a forced refresh), refreshed.
+        ForGettingAccessTokens tokens = server.server().component(ForGettingAccessTokens.class).orElseThrow();
+        AppId app = server.sandbox().miniPrograms().getFirst().appId();
+        AccessTokenGrant fetched = tokens.current(app);
+        forbid(fetched.token().value(), "an access_token");
+        AccessTokenGrant replaced = tokens.replaceRejected(app, fetched.token());
+        forbid(replaced.token().value(), "a replacing access_token");
+        assertThat(replaced.token()).isNotEqualTo(fetched.token());
+        server.sandbox().faults().clear().badGateway(true);
+        assertThat(catchThrowableOfType(UpstreamFailure.class, () -> tokens.replaceRejected(app, replaced.token())).kind())
+                .isEqualTo(UpstreamFailure.Kind.UNAVAILABLE);
+        server.sandbox().faults().clear();
+
         server.close(); // every request thread has finished writing its lines
         toClose.remove(server);
 
@@ -210,6 +227,8 @@ class LogHygieneTest {
         assertThat(lines).anyMatch(line -> line.contains("login refused") && line.contains("code_replayed"));
         assertThat(lines).anyMatch(line -> line.contains("logout user="));
         assertThat(lines).anyMatch(line -> line.contains("code2Session appid="));
+        assertThat(lines).anyMatch(line -> line.contains("stableToken appid="));
+        assertThat(lines).anyMatch(line -> line.contains("force_refresh 1 of 20 today"));
         assertThat(lines).anyMatch(line -> line.startsWith("DEBUG"));
         assertNothingSecretIn(lines);
         assertNothingSecretInErrorBodies();
@@ -241,6 +260,9 @@ class LogHygieneTest {
             assertThat(read(login.body()).get("code").asText()).isEqualTo("upstream_misconfigured");
         }
         assertThat(wechat.exchangeCalls()).isEqualTo(2);
+        ForGettingAccessTokens tokens = server.server().component(ForGettingAccessTokens.class).orElseThrow();
+        assertThat(catchThrowableOfType(UpstreamFailure.class, () -> tokens.current(new AppId("wxsandbox00000001"))).kind())
+                .isEqualTo(UpstreamFailure.Kind.MISCONFIGURED);
 
         server.close();
         toClose.remove(server);
@@ -248,6 +270,8 @@ class LogHygieneTest {
         List<String> lines = capture.snapshot();
         assertThat(lines).anyMatch(line -> line.startsWith("ERROR") && line.contains("wxsandbox00000001")
                 && line.contains("WeChat refused the credentials"));
+        assertThat(lines).anyMatch(line -> line.startsWith("ERROR") && line.contains("misconfigured")
+                && line.contains("errcode 40125"));
         assertNothingSecretIn(lines);
         assertNothingSecretInErrorBodies();
     }

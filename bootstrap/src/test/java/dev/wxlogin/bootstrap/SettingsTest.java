@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.wxlogin.adapters.persistence.Database;
 import dev.wxlogin.adapters.rest.InternalSettings;
+import dev.wxlogin.adapters.wechat.AccessTokenEndpoint;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
 import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
 import dev.wxlogin.domain.app.AppId;
@@ -315,6 +316,10 @@ class SettingsTest {
             "WXLOGIN_DATA_KEY, c2hvcnQ=",
             "WXLOGIN_LOG_LEVEL, LOUD",
             "WXLOGIN_SANDBOX_FAULTS, explode",
+            "WXLOGIN_ACCESS_TOKEN_API, refreshing",
+            "WXLOGIN_SANDBOX_TOKEN_TTL, PT3S",
+            "WXLOGIN_SANDBOX_TOKEN_TTL, 7200",
+            "WXLOGIN_SANDBOX_TOKEN_DAILY_QUOTA, 0",
     })
     void aBadValueIsRefusedNamingTheKey(String key, String value) {
         Map<String, String> config = new HashMap<>(Map.of(
@@ -507,6 +512,29 @@ class SettingsTest {
                 .isInstanceOf(InvalidConfiguration.class)
                 .hasMessageContaining(key)
                 .message().doesNotContain(INTERNAL_KEY);
+    }
+
+    @Test
+    void theAccessTokenApiIsStableTokenUnlessClassicIsAskedFor() {
+        assertThat(settings().wechat().accessTokenApi()).isEqualTo(AccessTokenEndpoint.STABLE);
+        assertThat(settings("WXLOGIN_ACCESS_TOKEN_API", "Classic").wechat().accessTokenApi())
+                .isEqualTo(AccessTokenEndpoint.CLASSIC);
+        assertThat(settings("WXLOGIN_ACCESS_TOKEN_API", "stable").wechat().accessTokenApi())
+                .isEqualTo(AccessTokenEndpoint.STABLE);
+    }
+
+    @Test
+    void theSandboxsTokensLiveTwoHoursUnlessToldOtherwise() {
+        SandboxSettings defaults = settings().wechat().sandbox().orElseThrow();
+        SandboxSettings tuned = settings("WXLOGIN_SANDBOX_TOKEN_TTL", "PT20S", "WXLOGIN_SANDBOX_TOKEN_DAILY_QUOTA", "50")
+                .wechat().sandbox().orElseThrow();
+
+        assertThat(defaults.accessTokenTtl()).isEqualTo(Duration.ofHours(2));
+        assertThat(defaults.accessTokenDailyQuota()).isEqualTo(2000);
+        assertThat(tuned.accessTokenTtl()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(tuned.accessTokenDailyQuota()).isEqualTo(50);
+        assertThat(settings("WXLOGIN_SANDBOX_TOKEN_TTL", "PT4S").wechat().sandbox().orElseThrow().accessTokenTtl())
+                .isEqualTo(Duration.ofSeconds(4));
     }
 
     private static Path write(Path file, String text) throws IOException {

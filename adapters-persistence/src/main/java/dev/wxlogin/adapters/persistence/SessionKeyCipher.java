@@ -1,6 +1,8 @@
 package dev.wxlogin.adapters.persistence;
 
+import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
+import dev.wxlogin.domain.token.AccessToken;
 import dev.wxlogin.domain.user.UserId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,7 @@ import java.util.Optional;
  * 128-bit tag, stored as base64(IV ‖ ciphertext ‖ tag) beside the id of the data key that sealed it.
  * The owner's user id is the associated data, so a ciphertext copied onto another user's row does not
  * open. A key's id is the first 8 hex digits of its SHA-256: nothing to manage, and the id reveals
- * nothing about the key.
+ * nothing about the key. AppIDs' access_tokens are sealed the same way, their AppID the associated data.
  * <p>
  * Rotation: configure the new key as current and the old one as retired. Rows sealed under a retired
  * key stay readable and are sealed again under the current key at the user's next login; a key can be
@@ -39,6 +41,8 @@ public final class SessionKeyCipher {
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
+    /** Before an AppID in the associated data, so that no access_token ciphertext opens as a session_key. */
+    private static final String ACCESS_TOKEN_OF = "access_token:";
 
     private final SecureRandom random = new SecureRandom();
     private final String currentKeyId;
@@ -72,16 +76,7 @@ public final class SessionKeyCipher {
     }
 
     Sealed seal(UserId owner, SessionKey sessionKey) {
-        byte[] iv = new byte[IV_BYTES];
-        random.nextBytes(iv);
-        try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keysById.get(currentKeyId), iv, owner);
-            byte[] sealed = cipher.doFinal(sessionKey.value().getBytes(StandardCharsets.UTF_8));
-            byte[] stored = ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
-            return new Sealed(Base64.getEncoder().encodeToString(stored), currentKeyId);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is unavailable", e);
-        }
+        return seal(owner.value(), sessionKey.value());
     }
 
     /**
@@ -90,30 +85,55 @@ public final class SessionKeyCipher {
      * again, which stores a fresh one; nothing here should turn into a server error.
      */
     Optional<SessionKey> open(UserId owner, Sealed sealed) {
+        return open(owner.value(), sealed, "session_key of user " + owner).map(SessionKey::new);
+    }
+
+    Sealed seal(AppId app, AccessToken token) {
+        return seal(ACCESS_TOKEN_OF + app.value(), token.value());
+    }
+
+    /** The AppID's access_token, or empty when it cannot be trusted; the caller then fetches a new one. */
+    Optional<AccessToken> open(AppId app, Sealed sealed) {
+        return open(ACCESS_TOKEN_OF + app.value(), sealed, "access_token of AppID " + app).map(AccessToken::new);
+    }
+
+    private Sealed seal(String associatedData, String plaintext) {
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        try {
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keysById.get(currentKeyId), iv, associatedData);
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            byte[] stored = ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
+            return new Sealed(Base64.getEncoder().encodeToString(stored), currentKeyId);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is unavailable", e);
+        }
+    }
+
+    /** @param what what was sealed, for the log: never the value */
+    private Optional<String> open(String associatedData, Sealed sealed, String what) {
         SecretKeySpec key = keysById.get(sealed.keyId());
         if (key == null) {
-            LOG.warn("The session_key of user {} was sealed under data key {}, which is not configured", owner,
-                    sealed.keyId());
+            LOG.warn("The {} was sealed under data key {}, which is not configured", what, sealed.keyId());
             return Optional.empty();
         }
         try {
             byte[] stored = Base64.getDecoder().decode(sealed.ciphertext());
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, stored, owner);
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, stored, associatedData);
             byte[] plain = cipher.doFinal(stored, IV_BYTES, stored.length - IV_BYTES);
-            return Optional.of(new SessionKey(new String(plain, StandardCharsets.UTF_8)));
+            return Optional.of(new String(plain, StandardCharsets.UTF_8));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            LOG.warn("The stored session_key of user {} fails authentication under data key {}", owner,
-                    sealed.keyId());
+            LOG.warn("The stored {} fails authentication under data key {}", what, sealed.keyId());
             return Optional.empty();
         }
     }
 
     /** The IV is the first {@value #IV_BYTES} bytes of {@code ivSource}. */
-    private static Cipher cipher(int mode, SecretKeySpec key, byte[] ivSource, UserId owner)
+    private static Cipher cipher(int mode, SecretKeySpec key, byte[] ivSource, String associatedData)
             throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance(TRANSFORMATION);
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, ivSource, 0, IV_BYTES));
-        cipher.updateAAD(owner.value().getBytes(StandardCharsets.UTF_8));
+        cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
         return cipher;
     }
 

@@ -1,9 +1,10 @@
 package dev.wxlogin.domain.error;
 
 /**
- * A WeChat API refused the access_token it was called with (40001, 40014, 42001): the caller, who knows which
- * token it sent, asks {@link dev.wxlogin.domain.port.in.ForGettingAccessTokens#replaceRejected} for a live one and
- * tries once more.
+ * A WeChat API refused the access_token it was called with (40001, 40014, 42001): the caller, which knows the token
+ * it used, asks {@link dev.wxlogin.domain.port.in.ForGettingAccessTokens#replaceRejected} for a live one and tries
+ * once more. It carries no token: the errors depend on no other package of the domain (the token's package depends
+ * on them, through its validation), and the message could never hold one.
  */
 public final class AccessTokenRejected extends DomainException {
     private final int errcode;

@@ -81,8 +81,8 @@ final class Jscode2SessionHandler implements HttpHandler {
         http.getResponseBody().write(body);
     }
 
-    /** The first value of each parameter; empty or undecodable values count as missing. */
-    private static Map<String, String> query(String rawQuery) {
+    /** The first value of each parameter; empty or undecodable values count as missing. Also the token API's. */
+    static Map<String, String> query(String rawQuery) {
         Map<String, String> parameters = new HashMap<>();
         if (rawQuery == null) {
             return parameters;

@@ -25,6 +25,9 @@ import java.util.Set;
  * @param openIdSeed               the key openids and unionids are derived from: the same seed gives the same
  *                                 ids across restarts
  * @param faults                   the misbehaviour to start with; the same object changes it at run time
+ * @param accessTokenTtl           the life of an access_token (WeChat: 7200 s); shorter lets many pass in a test
+ * @param accessTokenDailyQuota    access_token fetches per AppID per day, either API, before 45009 (WeChat: 2000
+ *                                 for the classic API)
  */
 public record SandboxSettings(
         int port,
@@ -36,12 +39,17 @@ public record SandboxSettings(
         int minuteQuotaPerOpenId,
         Clock clock,
         String openIdSeed,
-        SandboxFaults faults) {
+        SandboxFaults faults,
+        Duration accessTokenTtl,
+        int accessTokenDailyQuota) {
 
     public static final SandboxApp DEFAULT_APP =
             new SandboxApp(new AppId("wxsandbox00000001"), new AppSecret("sandbox-app-secret"), true);
     public static final String TEXT_PLAIN = "text/plain";
     public static final String APPLICATION_JSON = "application/json";
+    public static final Duration DEFAULT_ACCESS_TOKEN_TTL = Duration.ofSeconds(7200);
+    /** WeChat's expires_in counts whole seconds; a token must outlive a refresh. */
+    public static final Duration MIN_ACCESS_TOKEN_TTL = Duration.ofSeconds(4);
 
     public SandboxSettings {
         if (port < 0 || port > 65_535) {
@@ -67,6 +75,12 @@ public record SandboxSettings(
             throw new IllegalArgumentException("openIdSeed must not be empty");
         }
         Objects.requireNonNull(faults, "faults");
+        if (accessTokenTtl.compareTo(MIN_ACCESS_TOKEN_TTL) < 0) {
+            throw new IllegalArgumentException("accessTokenTtl must be at least " + MIN_ACCESS_TOKEN_TTL.toSeconds() + " s");
+        }
+        if (accessTokenDailyQuota < 1) {
+            throw new IllegalArgumentException("accessTokenDailyQuota must be positive");
+        }
     }
 
     public static Builder builder() {
@@ -97,6 +111,8 @@ public record SandboxSettings(
         private Clock clock = Clock.systemUTC();
         private String openIdSeed = "wxlogin-sandbox";
         private SandboxFaults faults = new SandboxFaults();
+        private Duration accessTokenTtl = DEFAULT_ACCESS_TOKEN_TTL;
+        private int accessTokenDailyQuota = 2000;
 
         private Builder() {}
 
@@ -150,9 +166,19 @@ public record SandboxSettings(
             return this;
         }
 
+        public Builder accessTokenTtl(Duration ttl) {
+            this.accessTokenTtl = ttl;
+            return this;
+        }
+
+        public Builder accessTokenDailyQuota(int quota) {
+            this.accessTokenDailyQuota = quota;
+            return this;
+        }
+
         public SandboxSettings build() {
             return new SandboxSettings(port, apps, codeTtl, sessionKeyRotationPeriod, riskyUsers, contentType,
-                    minuteQuotaPerOpenId, clock, openIdSeed, faults);
+                    minuteQuotaPerOpenId, clock, openIdSeed, faults, accessTokenTtl, accessTokenDailyQuota);
         }
     }
 }

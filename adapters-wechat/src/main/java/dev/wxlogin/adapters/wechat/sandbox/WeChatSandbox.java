@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 /**
  * A local fake of WeChat's code2Session, for development and CI: {@link #wxLogin} plays {@code wx.login()} on a
  * phone, and {@code GET /sns/jscode2session} on {@link #baseUrl()} answers as WeChat does (HTTP 200, compact
- * JSON labelled {@code text/plain}, errcodes with a {@code rid}). Listens on the loopback interface only.
+ * JSON labelled {@code text/plain}, errcodes with a {@code rid}); so do {@code /cgi-bin/token} and
+ * {@code /cgi-bin/stable_token} (see {@link SandboxAccessTokens}). Listens on the loopback interface only.
  * Nothing here logs a code, a secret or a session_key.
  */
 public final class WeChatSandbox implements AutoCloseable {
@@ -42,6 +43,9 @@ public final class WeChatSandbox implements AutoCloseable {
     private final Map<String, SandboxApp> apps;
     private final IssuedCodes codes;
     private final Jscode2SessionHandler jscode2session;
+    /** Also the verdicts the APIs that take an access_token ask for. */
+    private final SandboxAccessTokens accessTokens;
+    private final AccessTokenHandler accessTokenApi;
     private final CountDownLatch closing = new CountDownLatch(1);
     private HttpServer server;
     private ExecutorService executor;
@@ -60,6 +64,10 @@ public final class WeChatSandbox implements AutoCloseable {
                 settings.riskyUsers(), replies);
         this.jscode2session = new Jscode2SessionHandler(
                 codeExchange, settings.faults(), replies, settings.contentType(), closing);
+        this.accessTokens = new SandboxAccessTokens(settings.clock(), settings.accessTokenTtl(),
+                settings.accessTokenDailyQuota());
+        this.accessTokenApi = new AccessTokenHandler(apps, accessTokens, settings.faults(), replies,
+                settings.contentType(), closing);
     }
 
     /**
@@ -85,6 +93,8 @@ public final class WeChatSandbox implements AutoCloseable {
         executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.createContext(Jscode2SessionHandler.PATH, jscode2session);
+        server.createContext(AccessTokenHandler.CLASSIC_PATH, accessTokenApi);
+        server.createContext(AccessTokenHandler.STABLE_PATH, accessTokenApi);
         if (controlRoutes) {
             server.createContext(SandboxControlHandler.PATH, new SandboxControlHandler(
                     (app, user) -> wxLogin(app, user).value(), settings.faults()));
@@ -139,6 +149,21 @@ public final class WeChatSandbox implements AutoCloseable {
     /** How many jscode2session calls arrived since the start, faulty answers included. */
     public long exchangeCalls() {
         return jscode2session.calls();
+    }
+
+    /** How many access_token fetches (/cgi-bin/token and /cgi-bin/stable_token) arrived since the start, faulty answers included. */
+    public long accessTokenFetches() {
+        return accessTokenApi.calls();
+    }
+
+    /** For the sandbox's APIs that take an access_token: whether WeChat would accept one, and if not, its errcode. */
+    AccessTokenVerdicts accessTokenVerdicts() {
+        return accessTokens;
+    }
+
+    /** Whether an API given {@code accessToken} for {@code appId} would accept it now (not unknown, superseded or expired). */
+    public boolean acceptsAccessToken(AppId appId, String accessToken) {
+        return accessTokens.refusal(appId.value(), accessToken).isEmpty();
     }
 
     /** Stops listening; hanging and delayed calls end unanswered. */

@@ -175,8 +175,9 @@ class WeChatSandboxTest {
         WeChatSandbox sandbox = started();
 
         assertThat(get(sandbox, "/sns/jscode2session/more").statusCode()).isEqualTo(404);
-        assertThat(get(sandbox, "/cgi-bin/token").statusCode()).isEqualTo(404);
+        assertThat(get(sandbox, "/cgi-bin/token/more").statusCode()).isEqualTo(404);
         assertThat(sandbox.exchangeCalls()).isZero();
+        assertThat(sandbox.accessTokenFetches()).isZero();
     }
 
     @Test

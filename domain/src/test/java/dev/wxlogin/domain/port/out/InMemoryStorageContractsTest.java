@@ -1,5 +1,6 @@
 package dev.wxlogin.domain.port.out;
 
+import dev.wxlogin.domain.fakes.InMemoryAccessTokenStorage;
 import dev.wxlogin.domain.fakes.InMemoryExchangedCodes;
 import dev.wxlogin.domain.fakes.InMemorySessionStorage;
 import dev.wxlogin.domain.fakes.InMemoryUserStorage;
@@ -75,6 +76,16 @@ class InMemoryStorageContractsTest {
         @Override
         protected ForRememberingExchangedCodes codes() {
             return codes;
+        }
+    }
+
+    @Nested
+    class AccessTokens extends ForStoringAccessTokensContract {
+        private final InMemoryAccessTokenStorage tokens = new InMemoryAccessTokenStorage();
+
+        @Override
+        protected ForStoringAccessTokens tokens() {
+            return tokens;
         }
     }
 }
