@@ -3,15 +3,20 @@ package dev.wxlogin.bootstrap;
 import dev.wxlogin.application.AuthenticationService;
 import dev.wxlogin.application.LoginService;
 import dev.wxlogin.application.LogoutService;
+import dev.wxlogin.application.OpenDataService;
 import dev.wxlogin.application.SessionCleanupService;
 import dev.wxlogin.application.SessionManagementService;
 import dev.wxlogin.application.UserDisablingService;
 import dev.wxlogin.domain.port.in.ForAuthenticating;
 import dev.wxlogin.domain.port.in.ForCleaningUpSessions;
 import dev.wxlogin.domain.port.in.ForDisablingUsers;
+import dev.wxlogin.domain.port.in.ForGettingAccessTokens;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
+import dev.wxlogin.domain.port.in.ForOpeningOpenData;
+import dev.wxlogin.domain.port.out.ForCheckingSessionKeys;
+import dev.wxlogin.domain.port.out.ForDecryptingOpenData;
 import dev.wxlogin.domain.port.out.ForExchangingLoginCodes;
 import dev.wxlogin.domain.port.out.ForRememberingExchangedCodes;
 import dev.wxlogin.domain.port.out.ForRunningTransactions;
@@ -63,6 +68,13 @@ class ApplicationConfiguration {
     ForDisablingUsers disablingUsers(ForStoringUsers users, ForStoringSessions sessions, ForRunningTransactions transactions,
                                      SessionPolicy policy, Clock clock) {
         return new UserDisablingService(users, sessions, transactions, policy, clock);
+    }
+
+    @Bean
+    ForOpeningOpenData openingOpenData(ForStoringSessions sessions, ForStoringUsers users, SessionPolicy policy,
+                                       ForDecryptingOpenData cipher, ForCheckingSessionKeys sessionKeys,
+                                       ForGettingAccessTokens tokens, Settings settings, Clock clock) {
+        return new OpenDataService(sessions, users, policy, cipher, sessionKeys, tokens, settings.openData(), clock);
     }
 
     @Bean

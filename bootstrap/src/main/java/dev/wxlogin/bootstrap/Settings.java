@@ -3,6 +3,7 @@ package dev.wxlogin.bootstrap;
 import dev.wxlogin.adapters.persistence.Database;
 import dev.wxlogin.adapters.persistence.DatabaseSettings;
 import dev.wxlogin.adapters.rest.RestSettings;
+import dev.wxlogin.domain.opendata.OpenDataPolicy;
 import dev.wxlogin.domain.session.SessionPolicy;
 
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ public record Settings(
         DataKeySettings dataKeys,
         SessionPolicy sessions,
         CleanupSettings cleanup,
-        String logLevel) {
+        String logLevel,
+        OpenDataPolicy openData) {
 
     public static Settings load() {
         return from(ConfigurationSource.fromEnvironment());
@@ -35,10 +37,15 @@ public record Settings(
         Path dataDir = DataDirectory.from(config);
         Settings settings = new Settings(rest, wechat, dataDir, DatabaseVariables.from(config, dataDir),
                 DataKeySettings.from(config), SessionVariables.from(config), CleanupSettings.from(config),
-                LogLevels.from(config));
+                LogLevels.from(config), openData(config));
         settings.requireSandboxOnlyWhereIntended();
         settings.requireDataKeyForWeChat();
         return settings;
+    }
+
+    /** WXLOGIN_OPEN_DATA_MAX_AGE: how old open data's watermark may be (see docs/open-data.md). */
+    private static OpenDataPolicy openData(ConfigurationSource config) {
+        return new OpenDataPolicy(config.duration("WXLOGIN_OPEN_DATA_MAX_AGE", OpenDataPolicy.DEFAULT.maxAge()));
     }
 
     /**

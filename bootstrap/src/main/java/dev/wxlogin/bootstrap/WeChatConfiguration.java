@@ -1,7 +1,9 @@
 package dev.wxlogin.bootstrap;
 
+import dev.wxlogin.adapters.wechat.JceOpenDataDecryptionAdapter;
 import dev.wxlogin.adapters.wechat.WeChatApiLoginCodeAdapter;
 import dev.wxlogin.adapters.wechat.WeChatApiSettings;
+import dev.wxlogin.domain.port.out.ForDecryptingOpenData;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,5 +17,10 @@ class WeChatConfiguration {
     @Bean
     WeChatApiLoginCodeAdapter exchangingLoginCodes(WeChatEndpoint endpoint) {
         return new WeChatApiLoginCodeAdapter(WeChatApiSettings.of(endpoint.baseUrl(), endpoint.miniPrograms()));
+    }
+
+    @Bean
+    ForDecryptingOpenData decryptingOpenData() {
+        return new JceOpenDataDecryptionAdapter();
     }
 }

@@ -56,7 +56,8 @@ public final class WxLoginServer implements AutoCloseable {
 
     private static List<Class<?>> configurations(Settings settings) {
         List<Class<?>> classes = new ArrayList<>(List.of(PersistenceConfiguration.class, WeChatConfiguration.class,
-                ApplicationConfiguration.class, CleanupConfiguration.class, RestConfiguration.class));
+                ApplicationConfiguration.class, CleanupConfiguration.class, RestConfiguration.class,
+                InterimSessionKeyCheckConfiguration.class));
         classes.add(settings.sandbox() ? SandboxConfiguration.class : RealWeChatConfiguration.class);
         return classes;
     }

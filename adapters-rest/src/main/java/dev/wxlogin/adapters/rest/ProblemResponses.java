@@ -7,6 +7,7 @@ import dev.wxlogin.domain.error.DomainException;
 import dev.wxlogin.domain.error.InvalidInput;
 import dev.wxlogin.domain.error.LoginRejected;
 import dev.wxlogin.domain.error.NotFound;
+import dev.wxlogin.domain.error.OpenDataRejected;
 import dev.wxlogin.domain.error.StorageBusy;
 import dev.wxlogin.domain.error.StorageUnavailable;
 import dev.wxlogin.domain.error.UpstreamFailure;
@@ -69,6 +70,13 @@ final class ProblemResponses {
                     case REFUSED -> ProblemType.UPSTREAM_ERROR.problem();
                 };
             }
+            case OpenDataRejected rejected -> switch (rejected.reason()) {
+                case INVALID_OPEN_DATA -> ProblemType.INVALID_OPEN_DATA.problem();
+                case INVALID_SIGNATURE -> ProblemType.INVALID_SIGNATURE.problem();
+                case WATERMARK_MISMATCH -> ProblemType.WATERMARK_MISMATCH.problem();
+                case OPEN_DATA_EXPIRED -> ProblemType.OPEN_DATA_EXPIRED.problem();
+                case SESSION_KEY_STALE -> ProblemType.SESSION_KEY_STALE.problem();
+            };
             case StorageUnavailable ignored -> ProblemType.STORAGE_UNAVAILABLE.problem();
             case StorageBusy ignored -> ProblemType.STORAGE_BUSY.problem();
             // The same answer whether the thing is missing or someone else's.

@@ -13,6 +13,14 @@ import java.util.Optional;
  */
 enum ProblemType {
     BAD_REQUEST(400, "bad_request", "Bad request", "The request is malformed"),
+    INVALID_OPEN_DATA(400, "invalid_open_data", "Invalid open data",
+            "The open data is not base64, its iv is not 16 bytes, or it does not decrypt with the user's session_key"),
+    INVALID_SIGNATURE(400, "invalid_signature", "Invalid signature",
+            "The signature does not match sha1(rawData + session_key)"),
+    WATERMARK_MISMATCH(400, "watermark_mismatch", "Watermark mismatch",
+            "The open data was made for another mini program"),
+    OPEN_DATA_EXPIRED(400, "open_data_expired", "Open data too old",
+            "The open data's watermark is too old; fetch the data again"),
     INVALID_CODE(401, "invalid_code", "Invalid login code",
             "The login code is invalid or expired; call wx.login() again"),
     UNAUTHENTICATED(401, "unauthenticated", "Unauthenticated", "A valid bearer token is required"),
@@ -27,6 +35,9 @@ enum ProblemType {
             "This resource does not support the request method"),
     CODE_USED(409, "code_used", "Login code already used",
             "The login code was already used; call wx.login() again"),
+    SESSION_KEY_STALE(409, "session_key_stale", "Session key replaced",
+            "The data was made with a session_key that a later wx.login() replaced; call wx.login() again, then fetch"
+                    + " the data again"),
     PAYLOAD_TOO_LARGE(413, "payload_too_large", "Payload too large", "The request body is too large"),
     URI_TOO_LONG(414, "uri_too_long", "URI too long", "The request URI is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "Unsupported media type",

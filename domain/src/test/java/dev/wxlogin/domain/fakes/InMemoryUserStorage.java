@@ -4,6 +4,7 @@ import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
 import dev.wxlogin.domain.port.out.ForStoringUsers;
+import dev.wxlogin.domain.user.UnionId;
 import dev.wxlogin.domain.user.User;
 import dev.wxlogin.domain.user.UserId;
 
@@ -73,6 +74,17 @@ public final class InMemoryUserStorage implements ForStoringUsers, RollsBack {
         if (!user.disabled()) {
             byId.put(id, new User(user.id(), user.appId(), user.openId(), user.unionId(), user.createdAt(), Optional.of(now)));
         }
+        return true;
+    }
+
+    @Override
+    public synchronized boolean adoptUnionId(UserId id, UnionId unionId) {
+        User user = byId.get(id);
+        if (user == null || user.unionId().isPresent()) {
+            return false;
+        }
+        byId.put(id, new User(user.id(), user.appId(), user.openId(), Optional.of(unionId), user.createdAt(),
+                user.disabledAt()));
         return true;
     }
 
