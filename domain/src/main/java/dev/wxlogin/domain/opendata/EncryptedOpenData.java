@@ -42,7 +42,7 @@ public final class EncryptedOpenData {
         signature.ifPresent(text -> requireLength("signature", text, MAX_SIGNATURE_CHARS));
         this.iv = decode(iv);
         this.ciphertext = decode(encryptedData);
-        if (this.iv.length != BLOCK_BYTES || this.ciphertext.length == 0 || this.ciphertext.length % BLOCK_BYTES != 0) {
+        if (this.iv.length != BLOCK_BYTES || this.ciphertext.length % BLOCK_BYTES != 0) { // non-empty text is never 0 bytes
             throw invalid();
         }
         this.signed = rawData.map(text -> new SignedRawData(text, signature.orElseThrow()));

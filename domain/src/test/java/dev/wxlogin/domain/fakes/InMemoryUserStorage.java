@@ -93,6 +93,10 @@ public final class InMemoryUserStorage implements ForStoringUsers, RollsBack {
         return Optional.ofNullable(sessionKeys.get(id));
     }
 
+    /** As when the key was sealed under a data key since retired: the user has no session_key to use. */
+    public void forgetSessionKey(UserId id) {
+        sessionKeys.remove(id);
+    }
 
     public int count() {
         return byId.size();
