@@ -3,6 +3,7 @@ package dev.wxlogin.adapters.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wxlogin.domain.error.AccessTokenRejected;
 import dev.wxlogin.domain.error.AuthenticationFailed;
+import dev.wxlogin.domain.error.AvatarRejected;
 import dev.wxlogin.domain.error.DomainException;
 import dev.wxlogin.domain.error.InvalidInput;
 import dev.wxlogin.domain.error.LoginRejected;
@@ -76,6 +77,11 @@ final class ProblemResponses {
                 case WATERMARK_MISMATCH -> ProblemType.WATERMARK_MISMATCH.problem();
                 case OPEN_DATA_EXPIRED -> ProblemType.OPEN_DATA_EXPIRED.problem();
                 case SESSION_KEY_STALE -> ProblemType.SESSION_KEY_STALE.problem();
+            };
+            case AvatarRejected rejected -> switch (rejected.reason()) {
+                case UNSUPPORTED_FORMAT -> ProblemType.UNSUPPORTED_IMAGE.problem();
+                case INVALID_IMAGE -> ProblemType.INVALID_IMAGE.problem();
+                case TOO_LARGE -> ProblemType.IMAGE_TOO_LARGE.problem();
             };
             case StorageUnavailable ignored -> ProblemType.STORAGE_UNAVAILABLE.problem();
             case StorageBusy ignored -> ProblemType.STORAGE_BUSY.problem();

@@ -6,8 +6,10 @@ import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.port.in.ForAuthenticating;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
+import dev.wxlogin.domain.port.in.ForManagingProfiles;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
 import dev.wxlogin.domain.port.in.ForOpeningOpenData;
+import dev.wxlogin.domain.profile.Profile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 /**
  * A real {@link RestApi} on 127.0.0.1 and a free port, with Mockito mocks for the driving ports and for the handler
@@ -37,6 +41,7 @@ final class TestServer implements AutoCloseable {
     final ForLoggingOut loggingOut = mock(ForLoggingOut.class);
     final ForManagingSessions sessions = mock(ForManagingSessions.class);
     final ForOpeningOpenData openData = mock(ForOpeningOpenData.class);
+    final ForManagingProfiles profiles = mock(ForManagingProfiles.class);
     final ExtraRoute.Handler sandbox = mock(ExtraRoute.Handler.class);
     final AtomicReference<Readiness> readiness = new AtomicReference<>(new Readiness(true, Map.of("database", "UP")));
     final ManualTime time = new ManualTime();
@@ -45,7 +50,10 @@ final class TestServer implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private TestServer(RestSettings settings, boolean withSandbox) {
-        api = new RestApi(loggingIn, authenticating, loggingOut, sessions, openData,
+        // /me as the real use case answers it: whoever authenticating says, with what they filled in (nothing here)
+        when(profiles.me(any())).thenAnswer(call ->
+                new ForManagingProfiles.Me(authenticating.authenticate(call.getArgument(0)), Profile.EMPTY));
+        api = new RestApi(loggingIn, authenticating, loggingOut, sessions, openData, profiles,
                 withSandbox ? List.of(new ExtraRoute(SANDBOX_CODE, sandbox)) : List.of(), settings, readiness::get, time).start();
     }
 
