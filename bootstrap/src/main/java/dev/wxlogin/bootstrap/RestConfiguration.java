@@ -8,6 +8,7 @@ import dev.wxlogin.adapters.wechat.WeChatApiLoginCodeAdapter;
 import dev.wxlogin.domain.port.in.ForAuthenticating;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
+import dev.wxlogin.domain.port.in.ForManagingProfiles;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
 import dev.wxlogin.domain.port.in.ForOpeningOpenData;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,9 +28,11 @@ import java.util.function.Supplier;
 class RestConfiguration {
     @Bean(initMethod = "start", destroyMethod = "stop")
     RestApi restApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
-                    ForManagingSessions sessions, ForOpeningOpenData openData, ObjectProvider<ExtraRoute> extraRoutes,
+                    ForManagingSessions sessions, ForOpeningOpenData openData, ForManagingProfiles profiles,
+                    ObjectProvider<ExtraRoute> extraRoutes,
                     Database database, WeChatApiLoginCodeAdapter wechat, Settings settings) {
-        return new RestApi(loggingIn, authenticating, loggingOut, sessions, openData, extraRoutes.orderedStream().toList(),
+        return new RestApi(loggingIn, authenticating, loggingOut, sessions, openData, profiles,
+                extraRoutes.orderedStream().toList(),
                 settings.rest(), readiness(database, wechat));
     }
 
