@@ -10,15 +10,18 @@ import io.javalin.http.Context;
  */
 final class OpenDataEndpoint {
     private final ForOpeningOpenData openData;
+    private final BearerAuthentication authentication;
     private final JsonRequestBodies bodies;
 
-    OpenDataEndpoint(ForOpeningOpenData openData, JsonRequestBodies bodies) {
+    OpenDataEndpoint(ForOpeningOpenData openData, BearerAuthentication authentication, JsonRequestBodies bodies) {
         this.openData = openData;
+        this.authentication = authentication;
         this.bodies = bodies;
     }
 
     void open(Context ctx) {
-        var token = BearerAuthentication.token(ctx); // a malformed token is 401 before the body is looked at
+        authentication.authenticate(ctx); // a caller who is nobody gets 401 whatever their body, which stays unread
+        var token = BearerAuthentication.token(ctx);
         JsonObjectBody body = bodies.read(ctx.req());
         EncryptedOpenData data = new EncryptedOpenData(body.requiredString("encryptedData"), body.requiredString("iv"),
                 body.optionalString("rawData"), body.optionalString("signature"));

@@ -27,11 +27,13 @@ final class ProfileEndpoints {
     private static final String NOTHING_RUNS = "default-src 'none'; sandbox";
 
     private final ForManagingProfiles profiles;
+    private final BearerAuthentication authentication;
     private final JsonRequestBodies bodies;
     private final AvatarUploads uploads = new AvatarUploads(ForManagingProfiles.MAX_AVATAR_BYTES);
 
-    ProfileEndpoints(ForManagingProfiles profiles, JsonRequestBodies bodies) {
+    ProfileEndpoints(ForManagingProfiles profiles, BearerAuthentication authentication, JsonRequestBodies bodies) {
         this.profiles = profiles;
+        this.authentication = authentication;
         this.bodies = bodies;
     }
 
@@ -41,6 +43,7 @@ final class ProfileEndpoints {
 
     /** {@code {"nickname":"…"}} in, the profile out. */
     void changeNickname(Context ctx) {
+        authentication.authenticate(ctx); // a caller who is nobody gets 401 whatever their body, which stays unread
         SessionToken token = BearerAuthentication.token(ctx);
         Nickname nickname = new Nickname(bodies.read(ctx.req()).requiredString("nickname"));
         ctx.json(ResponseBodies.ProfileBody.of(profiles.changeNickname(token, nickname)));
@@ -48,7 +51,8 @@ final class ProfileEndpoints {
 
     /** The image as multipart field {@code avatar} or as the raw body; the profile, with the new avatarUrl, out. */
     void changeAvatar(Context ctx) {
-        SessionToken token = BearerAuthentication.token(ctx); // a malformed token is 401 before a byte is read
+        authentication.authenticate(ctx); // nobody makes the server read a megabyte without a live session
+        SessionToken token = BearerAuthentication.token(ctx);
         ctx.json(ResponseBodies.ProfileBody.of(profiles.changeAvatar(token, uploads.read(ctx.req()))));
     }
 

@@ -66,9 +66,10 @@ public final class RestApi {
         ClientAddresses clientAddresses = new ClientAddresses(settings.trustedProxies());
         RateLimiter limiter = new RateLimiter(settings.rateLimits(), clientAddresses, time);
         LoginEndpoint login = new LoginEndpoint(loggingIn, bodies, clientAddresses, settings.defaultAppId());
-        SessionEndpoints account = new SessionEndpoints(new BearerAuthentication(authenticating), loggingOut, sessions);
-        OpenDataEndpoint openDataEndpoint = new OpenDataEndpoint(openData, bodies);
-        ProfileEndpoints profile = new ProfileEndpoints(profiles, bodies);
+        BearerAuthentication bearer = new BearerAuthentication(authenticating);
+        SessionEndpoints account = new SessionEndpoints(bearer, loggingOut, sessions);
+        OpenDataEndpoint openDataEndpoint = new OpenDataEndpoint(openData, bearer, bodies);
+        ProfileEndpoints profile = new ProfileEndpoints(profiles, bearer, bodies);
 
         this.app = Javalin.create(config -> {
             HttpServerSetup.apply(config, settings, json);
