@@ -76,6 +76,7 @@ class ProfileValuesTest {
                 .isNotEqualTo(new Image(ImageFormat.PNG, new byte[] {1, 2}))
                 .isNotEqualTo("image")
                 .hasToString("Image[PNG, 3 bytes]");
+        assertThat(image.hashCode()).isNotEqualTo(new Image(ImageFormat.PNG, new byte[] {4, 5, 6}).hashCode());
         assertThatThrownBy(() -> new Image(null, bytes)).isInstanceOf(NullPointerException.class);
     }
 
