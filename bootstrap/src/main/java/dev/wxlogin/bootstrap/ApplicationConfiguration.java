@@ -1,8 +1,11 @@
 package dev.wxlogin.bootstrap;
 
+import dev.wxlogin.adapters.images.ImageIoImageCleaningAdapter;
 import dev.wxlogin.application.AuthenticationService;
 import dev.wxlogin.application.LoginService;
 import dev.wxlogin.application.LogoutService;
+import dev.wxlogin.application.OpenDataService;
+import dev.wxlogin.application.ProfileService;
 import dev.wxlogin.application.SessionCleanupService;
 import dev.wxlogin.application.SessionManagementService;
 import dev.wxlogin.application.UserDisablingService;
@@ -11,12 +14,18 @@ import dev.wxlogin.domain.port.in.ForAuthenticating;
 import dev.wxlogin.domain.port.in.ForCleaningUpSessions;
 import dev.wxlogin.domain.port.in.ForDisablingUsers;
 import dev.wxlogin.domain.port.in.ForEndingUsersSessions;
+import dev.wxlogin.domain.port.in.ForGettingAccessTokens;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
+import dev.wxlogin.domain.port.in.ForManagingProfiles;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
+import dev.wxlogin.domain.port.in.ForOpeningOpenData;
+import dev.wxlogin.domain.port.out.ForCheckingSessionKeys;
+import dev.wxlogin.domain.port.out.ForDecryptingOpenData;
 import dev.wxlogin.domain.port.out.ForExchangingLoginCodes;
 import dev.wxlogin.domain.port.out.ForRememberingExchangedCodes;
 import dev.wxlogin.domain.port.out.ForRunningTransactions;
+import dev.wxlogin.domain.port.out.ForStoringProfiles;
 import dev.wxlogin.domain.port.out.ForStoringSessions;
 import dev.wxlogin.domain.port.out.ForStoringUsers;
 import dev.wxlogin.domain.session.SessionPolicy;
@@ -71,6 +80,20 @@ class ApplicationConfiguration {
     ForEndingUsersSessions endingUsersSessions(ForStoringUsers users, ForStoringSessions sessions,
                                                ForRunningTransactions transactions, SessionPolicy policy, Clock clock) {
         return new UserSessionsEndingService(users, sessions, transactions, policy, clock);
+    }
+
+    @Bean
+    ForOpeningOpenData openingOpenData(ForStoringSessions sessions, ForStoringUsers users, SessionPolicy policy,
+                                       ForDecryptingOpenData cipher, ForCheckingSessionKeys sessionKeys,
+                                       ForGettingAccessTokens tokens, Settings settings, Clock clock) {
+        return new OpenDataService(sessions, users, policy, cipher, sessionKeys, tokens, settings.openData(), clock);
+    }
+
+    /** Avatars are decoded and re-encoded by ImageIO: the image adapter needs no settings and holds no resources. */
+    @Bean
+    ForManagingProfiles managingProfiles(ForStoringSessions sessions, ForStoringUsers users, SessionPolicy policy,
+                                         ForStoringProfiles profiles, Clock clock) {
+        return new ProfileService(sessions, users, policy, profiles, new ImageIoImageCleaningAdapter(), clock);
     }
 
     @Bean

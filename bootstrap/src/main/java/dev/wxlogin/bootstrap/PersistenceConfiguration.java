@@ -3,6 +3,7 @@ package dev.wxlogin.bootstrap;
 import dev.wxlogin.adapters.persistence.Database;
 import dev.wxlogin.adapters.persistence.JdbiAccessTokenStorageAdapter;
 import dev.wxlogin.adapters.persistence.JdbiExchangedCodesAdapter;
+import dev.wxlogin.adapters.persistence.JdbiProfileStorageAdapter;
 import dev.wxlogin.adapters.persistence.JdbiSessionStorageAdapter;
 import dev.wxlogin.adapters.persistence.JdbiTransactionsAdapter;
 import dev.wxlogin.adapters.persistence.JdbiUserStorageAdapter;
@@ -10,6 +11,7 @@ import dev.wxlogin.adapters.persistence.SessionKeyCipher;
 import dev.wxlogin.domain.port.out.ForRememberingExchangedCodes;
 import dev.wxlogin.domain.port.out.ForStoringAccessTokens;
 import dev.wxlogin.domain.port.out.ForRunningTransactions;
+import dev.wxlogin.domain.port.out.ForStoringProfiles;
 import dev.wxlogin.domain.port.out.ForStoringSessions;
 import dev.wxlogin.domain.port.out.ForStoringUsers;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +36,11 @@ class PersistenceConfiguration {
     @Bean
     ForStoringUsers storingUsers(Database database, SessionKeyCipher cipher) {
         return new JdbiUserStorageAdapter(database.jdbi(), cipher);
+    }
+
+    @Bean
+    ForStoringProfiles storingProfiles(Database database) {
+        return new JdbiProfileStorageAdapter(database.jdbi());
     }
 
     @Bean

@@ -33,4 +33,14 @@ class SandboxConfiguration {
         return new ExtraRoute("/sandbox/code", body -> Map.of("code",
                 sandbox.wxLogin(body.optionalString("appId").map(AppId::new), body.requiredString("user")).value()));
     }
+
+    /**
+     * {@code {"user":"alice","kind":"phone"|"userinfo"|"werun"|"share"}}, optionally with an {@code "appId"}, in;
+     * {@code {"encryptedData","iv"}} (and {@code "rawData","signature"} for user info) out.
+     */
+    @Bean
+    ExtraRoute sandboxOpenDataRoute(WeChatSandbox sandbox) {
+        return new ExtraRoute("/sandbox/open-data", body -> sandbox.openData(
+                body.optionalString("appId").map(AppId::new), body.requiredString("user"), body.requiredString("kind")));
+    }
 }

@@ -4,6 +4,7 @@ import dev.wxlogin.adapters.persistence.Database;
 import dev.wxlogin.adapters.persistence.DatabaseSettings;
 import dev.wxlogin.adapters.rest.InternalSettings;
 import dev.wxlogin.adapters.rest.RestSettings;
+import dev.wxlogin.domain.opendata.OpenDataPolicy;
 import dev.wxlogin.domain.session.SessionPolicy;
 
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ public record Settings(
         SessionPolicy sessions,
         CleanupSettings cleanup,
         String logLevel,
+        OpenDataPolicy openData,
         Optional<InternalSettings> internal) {
 
     public static Settings load() {
@@ -39,10 +41,15 @@ public record Settings(
         Path dataDir = DataDirectory.from(config);
         Settings settings = new Settings(rest, wechat, dataDir, DatabaseVariables.from(config, dataDir),
                 DataKeySettings.from(config), SessionVariables.from(config), CleanupSettings.from(config),
-                LogLevels.from(config), InternalVariables.from(config, wechat.apps()));
+                LogLevels.from(config), openData(config), InternalVariables.from(config, wechat.apps()));
         settings.requireSandboxOnlyWhereIntended();
         settings.requireDataKeyForWeChat();
         return settings;
+    }
+
+    /** WXLOGIN_OPEN_DATA_MAX_AGE: how old open data's watermark may be (see docs/open-data.md). */
+    private static OpenDataPolicy openData(ConfigurationSource config) {
+        return new OpenDataPolicy(config.duration("WXLOGIN_OPEN_DATA_MAX_AGE", OpenDataPolicy.DEFAULT.maxAge()));
     }
 
     /**

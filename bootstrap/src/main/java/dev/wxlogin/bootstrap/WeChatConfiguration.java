@@ -1,8 +1,10 @@
 package dev.wxlogin.bootstrap;
 
 import dev.wxlogin.adapters.wechat.WeChatApiAccessTokenAdapter;
+import dev.wxlogin.adapters.wechat.JceOpenDataDecryptionAdapter;
 import dev.wxlogin.adapters.wechat.WeChatApiLoginCodeAdapter;
 import dev.wxlogin.adapters.wechat.WeChatApiSettings;
+import dev.wxlogin.domain.port.out.ForDecryptingOpenData;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,5 +25,10 @@ class WeChatConfiguration {
     WeChatApiAccessTokenAdapter fetchingAccessTokens(WeChatEndpoint endpoint, Settings settings) {
         return new WeChatApiAccessTokenAdapter(WeChatApiSettings.of(endpoint.baseUrl(), endpoint.miniPrograms()),
                 settings.wechat().accessTokenApi());
+    }
+
+    @Bean
+    ForDecryptingOpenData decryptingOpenData() {
+        return new JceOpenDataDecryptionAdapter();
     }
 }

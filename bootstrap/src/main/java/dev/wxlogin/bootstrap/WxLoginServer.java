@@ -58,7 +58,7 @@ public final class WxLoginServer implements AutoCloseable {
     private static List<Class<?>> configurations(Settings settings) {
         List<Class<?>> classes = new ArrayList<>(List.of(PersistenceConfiguration.class, WeChatConfiguration.class,
                 ApplicationConfiguration.class, PendingPorts.class, CleanupConfiguration.class, AccessTokenConfiguration.class,
-                RestConfiguration.class));
+                RestConfiguration.class, InterimSessionKeyCheckConfiguration.class));
         if (settings.internal().isPresent()) {
             classes.add(InternalApiConfiguration.class);
         }

@@ -626,6 +626,9 @@ class HostileInputFuzzTest {
             String[] route = oddId
                     ? new String[]{"DELETE", "/api/v1/sessions/" + pick(List.of("s_x", "x".repeat(65), "..", "-", "s_%2F",
                             "%00", "s_%E2%80%AE", "s_" + randomIdentifier(16)))}
+                    : random.nextInt(6) == 0
+                    ? new String[]{pick(List.of("GET", "HEAD")), "/api/v1/avatars/" + pick(List.of("x", "..", "%00", "a".repeat(65),
+                            "s_%2F", randomIdentifier(43)))}
                     : pick(List.of(
                     new String[]{"GET", "/api/v1/me"},
                     new String[]{"GET", "/api/v1/sessions"},
@@ -634,6 +637,9 @@ class HostileInputFuzzTest {
                     new String[]{"HEAD", "/api/v1/sessions"},
                     new String[]{"POST", "/api/v1/logout"},
                     new String[]{"POST", "/api/v1/logout-all"},
+                    new String[]{"POST", "/api/v1/me/open-data"},
+                    new String[]{"PUT", "/api/v1/me/profile"},
+                    new String[]{"PUT", "/api/v1/me/avatar"},
                     new String[]{"DELETE", "/api/v1/sessions/" + sessionId}));
             List<String[]> headers = new ArrayList<>();
             String authorization = authorization();
@@ -647,7 +653,9 @@ class HostileInputFuzzTest {
             boolean logout = route[1].equals("/api/v1/logout");
             boolean finalNoHeader = noHeader;
             // logout: 204 for any Bearer credentials (even malformed), 401 without a Bearer header
+            boolean avatar = route[1].startsWith("/api/v1/avatars/");
             IntPredicate expected = logout ? status -> finalNoHeader ? status == 401 : status == 204 || status == 401
+                    : avatar ? status -> status == 404 || status == 400 // no bearer needed, and no such avatar
                     : oddId ? status -> status == 400 || status == 401 || status == 404
                     : status -> status == 401;
             byte[] body = random.nextInt(5) == 0 ? loginBody() : null;

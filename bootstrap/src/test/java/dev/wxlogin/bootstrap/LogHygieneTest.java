@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.AppenderBase;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wxlogin.adapters.images.AvatarFixtures;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
 import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
 import dev.wxlogin.domain.app.AppId;
@@ -218,6 +219,32 @@ class LogHygieneTest {
                 .isEqualTo(UpstreamFailure.Kind.UNAVAILABLE);
         server.sandbox().faults().clear();
 
+        // Open data, decrypted and tampered with; a profile filled in, an avatar refused.
+        String graceToken = afterBusy.get("token").asText();
+        for (String kind : List.of("phone", "userinfo")) {
+            JsonNode minted = read(server.postJson("/sandbox/open-data", "{\"user\":\"grace\",\"kind\":\"" + kind + "\"}").body());
+            forbid(minted.get("encryptedData").asText(), "open data's ciphertext");
+            HttpResponse<String> opened = openData(server, graceToken, minted.toString());
+            assertThat(opened.statusCode()).isEqualTo(200);
+            if (kind.equals("phone")) {
+                forbid(read(opened.body()).get("phoneNumber").asText(), "a decrypted phone number");
+            } else {
+                forbid(minted.get("signature").asText(), "a rawData signature");
+                assertThat(status(openData(server, graceToken, minted.toString().replace("grace", "mallory")))).isEqualTo(400);
+            }
+        }
+        users.sessionKeyOf(new UserId(afterBusy.get("user").get("id").asText()))
+                .ifPresent(key -> forbid(key.value(), "grace's session_key"));
+        assertThat(status(server.send(HttpRequest.newBuilder(server.uri("/api/v1/me/profile"))
+                .header("Authorization", "Bearer " + graceToken).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"nickname\":\"Grace H\"}"))))).isEqualTo(200);
+        assertThat(status(server.send(HttpRequest.newBuilder(server.uri("/api/v1/me/avatar"))
+                .header("Authorization", "Bearer " + graceToken).header("Content-Type", "image/png")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(AvatarFixtures.png(8, 8)))))).isEqualTo(200);
+        assertThat(status(server.send(HttpRequest.newBuilder(server.uri("/api/v1/me/avatar"))
+                .header("Authorization", "Bearer " + graceToken).header("Content-Type", "image/png")
+                .PUT(HttpRequest.BodyPublishers.ofString("GIF89a not ours"))))).isEqualTo(415);
+
         server.close(); // every request thread has finished writing its lines
         toClose.remove(server);
 
@@ -362,6 +389,14 @@ class LogHygieneTest {
     private int status(HttpResponse<String> response) {
         record(response);
         return response.statusCode();
+    }
+
+    private HttpResponse<String> openData(TestServer server, String token, String body) {
+        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/api/v1/me/open-data"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        record(response);
+        return response;
     }
 
     private void record(HttpResponse<String> response) {

@@ -32,6 +32,21 @@ class ReadmeWalkthroughTest {
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(read(me.body()).get("openid").asText()).isEqualTo(openid);
 
+        HttpResponse<String> minted = server.postJson("/sandbox/open-data", "{\"user\":\"alice\",\"kind\":\"userinfo\"}");
+        HttpResponse<String> opened = server.send(java.net.http.HttpRequest.newBuilder(server.uri("/api/v1/me/open-data"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(minted.body())));
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(read(opened.body()).get("openId").asText()).isEqualTo(openid);
+        assertThat(read(opened.body()).get("nickName").asText()).isEqualTo("alice");
+        assertThat(read(opened.body()).has("watermark")).isFalse();
+
+        HttpResponse<String> profile = server.send(java.net.http.HttpRequest.newBuilder(server.uri("/api/v1/me/profile"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"nickname\":\"Alice\"}")));
+        assertThat(profile.statusCode()).isEqualTo(200);
+        assertThat(read(server.get("/api/v1/me", token).body()).get("nickname").asText()).isEqualTo("Alice");
+
         HttpResponse<String> replay = server.login(code);
         assertThat(replay.statusCode()).isEqualTo(409);
         assertThat(read(replay.body()).get("code").asText()).isEqualTo("code_used");

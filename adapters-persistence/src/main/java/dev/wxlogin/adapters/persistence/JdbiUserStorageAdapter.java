@@ -92,6 +92,11 @@ public final class JdbiUserStorageAdapter implements ForStoringUsers {
     }
 
     @Override
+    public boolean adoptUnionId(UserId id, UnionId unionId) {
+        return storage.withDao(UserDao.class, dao -> dao.adoptUnionId(id.value(), unionId.value())) > 0;
+    }
+
+    @Override
     public boolean disable(UserId id, Instant now) {
         return storage.withDao(UserDao.class, dao -> dao.disable(id.value(), now.toEpochMilli())) > 0;
     }

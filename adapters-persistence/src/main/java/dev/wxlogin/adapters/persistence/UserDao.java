@@ -35,6 +35,10 @@ interface UserDao {
     @RegisterConstructorMapper(SessionKeyCipher.Sealed.class)
     Optional<SessionKeyCipher.Sealed> findSessionKey(String id);
 
+    /** Only where there is none: a unionid, once known, stays. */
+    @SqlUpdate("UPDATE app_user SET unionid = :unionId WHERE id = :id AND unionid IS NULL")
+    int adoptUnionId(String id, String unionId);
+
     /** A second call keeps the first time. */
     @SqlUpdate("UPDATE app_user SET disabled_at = COALESCE(disabled_at, :now) WHERE id = :id")
     int disable(String id, long now);

@@ -3,10 +3,12 @@ package dev.wxlogin.adapters.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wxlogin.domain.error.AccessTokenRejected;
 import dev.wxlogin.domain.error.AuthenticationFailed;
+import dev.wxlogin.domain.error.AvatarRejected;
 import dev.wxlogin.domain.error.DomainException;
 import dev.wxlogin.domain.error.InvalidInput;
 import dev.wxlogin.domain.error.LoginRejected;
 import dev.wxlogin.domain.error.NotFound;
+import dev.wxlogin.domain.error.OpenDataRejected;
 import dev.wxlogin.domain.error.StorageBusy;
 import dev.wxlogin.domain.error.StorageUnavailable;
 import dev.wxlogin.domain.error.UpstreamFailure;
@@ -69,6 +71,18 @@ final class ProblemResponses {
                     case REFUSED -> ProblemType.UPSTREAM_ERROR.problem();
                 };
             }
+            case OpenDataRejected rejected -> switch (rejected.reason()) {
+                case INVALID_OPEN_DATA -> ProblemType.INVALID_OPEN_DATA.problem();
+                case INVALID_SIGNATURE -> ProblemType.INVALID_SIGNATURE.problem();
+                case WATERMARK_MISMATCH -> ProblemType.WATERMARK_MISMATCH.problem();
+                case OPEN_DATA_EXPIRED -> ProblemType.OPEN_DATA_EXPIRED.problem();
+                case SESSION_KEY_STALE -> ProblemType.SESSION_KEY_STALE.problem();
+            };
+            case AvatarRejected rejected -> switch (rejected.reason()) {
+                case UNSUPPORTED_FORMAT -> ProblemType.UNSUPPORTED_IMAGE.problem();
+                case INVALID_IMAGE -> ProblemType.INVALID_IMAGE.problem();
+                case TOO_LARGE -> ProblemType.IMAGE_TOO_LARGE.problem();
+            };
             case StorageUnavailable ignored -> ProblemType.STORAGE_UNAVAILABLE.problem();
             case StorageBusy ignored -> ProblemType.STORAGE_BUSY.problem();
             // The same answer whether the thing is missing or someone else's.

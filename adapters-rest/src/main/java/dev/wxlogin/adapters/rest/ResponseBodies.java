@@ -1,8 +1,10 @@
 package dev.wxlogin.adapters.rest;
 
 import dev.wxlogin.domain.login.LoginResult;
+import dev.wxlogin.domain.port.in.ForManagingProfiles;
 import dev.wxlogin.domain.port.in.LiveSessions;
-import dev.wxlogin.domain.session.Authentication;
+import dev.wxlogin.domain.profile.Nickname;
+import dev.wxlogin.domain.profile.Profile;
 import dev.wxlogin.domain.session.Session;
 import dev.wxlogin.domain.token.AccessTokenGrant;
 import dev.wxlogin.domain.user.UnionId;
@@ -33,15 +35,27 @@ final class ResponseBodies {
 
     record LoginUser(String id, String openid, String unionid, boolean newUser) {}
 
-    record Me(String id, String openid, String unionid, String appId, String createdAt, CurrentSession session) {
-        static Me of(Authentication caller) {
-            User user = caller.user();
-            Session session = caller.session();
+    record Me(String id, String openid, String unionid, String appId, String createdAt, String nickname,
+              String avatarUrl, CurrentSession session) {
+        static Me of(ForManagingProfiles.Me me) {
+            User user = me.caller().user();
+            Session session = me.caller().session();
+            ProfileBody profile = ProfileBody.of(me.profile());
             return new Me(user.id().value(), user.openId().value(), unionId(user), user.appId().value(),
-                    user.createdAt().toString(), new CurrentSession(session.id().value(),
-                    session.createdAt().toString(), session.expiresAt().toString()));
+                    user.createdAt().toString(), profile.nickname(), profile.avatarUrl(),
+                    new CurrentSession(session.id().value(), session.createdAt().toString(), session.expiresAt().toString()));
         }
     }
+
+    /** @param avatarUrl a path on this server, such as {@code /api/v1/avatars/…}; null without an avatar */
+    record ProfileBody(String nickname, String avatarUrl) {
+        static ProfileBody of(Profile profile) {
+            return new ProfileBody(profile.nickname().map(Nickname::value).orElse(null),
+                    profile.avatar().map(id -> AVATAR_PATH + id.value()).orElse(null));
+        }
+    }
+
+    static final String AVATAR_PATH = "/api/v1/avatars/";
 
     record CurrentSession(String id, String createdAt, String expiresAt) {}
 

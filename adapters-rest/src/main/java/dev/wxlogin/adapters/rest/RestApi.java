@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wxlogin.domain.port.in.ForAuthenticating;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
+import dev.wxlogin.domain.port.in.ForManagingProfiles;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
+import dev.wxlogin.domain.port.in.ForOpeningOpenData;
 import io.github.bucket4j.TimeMeter;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
@@ -22,7 +24,11 @@ import java.util.function.Supplier;
  * GET    /ready                   200 {"status":"READY","checks":{...}} | 503 not_ready, with "checks" too
  * POST   each ExtraRoute's path   200 its handler's answer   (such as the sandbox's /sandbox/code; rate-limited)
  * POST   /api/v1/login            200 {"token","tokenType","expiresIn","user"}  (rate-limited)
- * GET    /api/v1/me               200 the user and the current session
+ * GET    /api/v1/me               200 the user, what they filled in, and the current session
+ * PUT    /api/v1/me/profile       200 {"nickname","avatarUrl"}        ({"nickname":"…"} in)
+ * PUT    /api/v1/me/avatar        200 {"nickname","avatarUrl"}        (multipart field "avatar", or the raw image)
+ * GET    /api/v1/avatars/{id}     200 the image, cacheable for good | 304 | 404 not_found   (no bearer token)
+ * POST   /api/v1/me/open-data     200 the decrypted open data | 400 invalid_open_data, ... | 409 session_key_stale
  * POST   /api/v1/logout           204 (any bearer token, even malformed or unknown)
  * GET    /api/v1/sessions         200 {"sessions":[...]}
  * DELETE /api/v1/sessions/{id}    204 | 404 not_found
@@ -43,22 +49,26 @@ public final class RestApi {
      *                    {@link Readiness} on states that are reported without making the instance unready.
      */
     public RestApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
-                   ForManagingSessions sessions, List<ExtraRoute> extraRoutes, RestSettings settings,
-                   Supplier<Readiness> readiness) {
-        this(loggingIn, authenticating, loggingOut, sessions, extraRoutes, settings, readiness, TimeMeter.SYSTEM_NANOTIME);
+                   ForManagingSessions sessions, ForOpeningOpenData openData, ForManagingProfiles profiles,
+                   List<ExtraRoute> extraRoutes, RestSettings settings, Supplier<Readiness> readiness) {
+        this(loggingIn, authenticating, loggingOut, sessions, openData, profiles, extraRoutes, settings, readiness,
+                TimeMeter.SYSTEM_NANOTIME);
     }
 
     // Tests pass a clock they move, so that buckets refill without waiting.
     RestApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
-            ForManagingSessions sessions, List<ExtraRoute> extraRoutes, RestSettings settings,
-            Supplier<Readiness> readiness, TimeMeter time) {
+            ForManagingSessions sessions, ForOpeningOpenData openData, ForManagingProfiles profiles,
+            List<ExtraRoute> extraRoutes, RestSettings settings, Supplier<Readiness> readiness, TimeMeter time) {
         ObjectMapper json = JsonMapping.create();
         JsonRequestBodies bodies = new JsonRequestBodies(json, settings.maxBodyBytes());
         HealthEndpoints health = new HealthEndpoints(readiness);
         ClientAddresses clientAddresses = new ClientAddresses(settings.trustedProxies());
         RateLimiter limiter = new RateLimiter(settings.rateLimits(), clientAddresses, time);
         LoginEndpoint login = new LoginEndpoint(loggingIn, bodies, clientAddresses, settings.defaultAppId());
-        SessionEndpoints account = new SessionEndpoints(new BearerAuthentication(authenticating), loggingOut, sessions);
+        BearerAuthentication bearer = new BearerAuthentication(authenticating);
+        SessionEndpoints account = new SessionEndpoints(bearer, loggingOut, sessions);
+        OpenDataEndpoint openDataEndpoint = new OpenDataEndpoint(openData, bearer, bodies);
+        ProfileEndpoints profile = new ProfileEndpoints(profiles, bearer, bodies);
 
         this.app = Javalin.create(config -> {
             HttpServerSetup.apply(config, settings.host(), settings.port(), settings, json);
@@ -68,7 +78,11 @@ public final class RestApi {
             HttpServerSetup.readable(routes, "/ready", health::ready);
             extraRoutes.forEach(extra -> routes.post(extra.path(), limiter.limit(served(extra, bodies))));
             routes.post("/api/v1/login", limiter.limit(login::logIn));
-            HttpServerSetup.readable(routes, "/api/v1/me", account::me);
+            HttpServerSetup.readable(routes, "/api/v1/me", profile::me);
+            routes.put("/api/v1/me/profile", profile::changeNickname);
+            routes.put("/api/v1/me/avatar", profile::changeAvatar);
+            HttpServerSetup.readable(routes, "/api/v1/avatars/{id}", profile::avatar);
+            routes.post("/api/v1/me/open-data", openDataEndpoint::open);
             routes.post("/api/v1/logout", account::logOut);
             HttpServerSetup.readable(routes, "/api/v1/sessions", account::list);
             routes.delete("/api/v1/sessions/{id}", account::revoke);

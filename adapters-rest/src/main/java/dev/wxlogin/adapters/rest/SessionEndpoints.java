@@ -24,10 +24,6 @@ final class SessionEndpoints {
         this.sessions = sessions;
     }
 
-    void me(Context ctx) {
-        ctx.json(ResponseBodies.Me.of(authentication.authenticate(ctx)));
-    }
-
     /**
      * Ends the session of the bearer token. Idempotent and silent: a malformed, unknown or already ended token
      * also gets 204, so logout reveals nothing about a token. Only a request with no bearer token at all is 401.

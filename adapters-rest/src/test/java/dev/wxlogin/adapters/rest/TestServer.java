@@ -6,7 +6,10 @@ import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.port.in.ForAuthenticating;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
+import dev.wxlogin.domain.port.in.ForManagingProfiles;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
+import dev.wxlogin.domain.port.in.ForOpeningOpenData;
+import dev.wxlogin.domain.profile.Profile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 /**
  * A real {@link RestApi} on 127.0.0.1 and a free port, with Mockito mocks for the driving ports and for the handler
@@ -32,6 +37,8 @@ final class TestServer extends HttpTestServer {
     final ForAuthenticating authenticating = mock(ForAuthenticating.class);
     final ForLoggingOut loggingOut = mock(ForLoggingOut.class);
     final ForManagingSessions sessions = mock(ForManagingSessions.class);
+    final ForOpeningOpenData openData = mock(ForOpeningOpenData.class);
+    final ForManagingProfiles profiles = mock(ForManagingProfiles.class);
     final ExtraRoute.Handler sandbox = mock(ExtraRoute.Handler.class);
     final AtomicReference<Readiness> readiness = new AtomicReference<>(new Readiness(true, Map.of("database", "UP")));
     final ManualTime time = new ManualTime();
@@ -39,7 +46,10 @@ final class TestServer extends HttpTestServer {
     private final RestApi api;
 
     private TestServer(RestSettings settings, boolean withSandbox) {
-        api = new RestApi(loggingIn, authenticating, loggingOut, sessions,
+        // /me as the real use case answers it: whoever authenticating says, with what they filled in (nothing here)
+        when(profiles.me(any())).thenAnswer(call ->
+                new ForManagingProfiles.Me(authenticating.authenticate(call.getArgument(0)), Profile.EMPTY));
+        api = new RestApi(loggingIn, authenticating, loggingOut, sessions, openData, profiles,
                 withSandbox ? List.of(new ExtraRoute(SANDBOX_CODE, sandbox)) : List.of(), settings, readiness::get, time).start();
     }
 

@@ -60,7 +60,8 @@ public final class HexagonRules {
             "java.util..",        // collections, Optional, Objects, HexFormat, Base64, functional interfaces
             "java.time..",        // Instant, Duration, Clock
             "java.security",      // MessageDigest, SecureRandom: hashing tokens, minting random values
-            "java.nio.charset");  // StandardCharsets, to hash the bytes of a string
+            "java.nio.charset",   // StandardCharsets, to hash the bytes of a string
+            "java.text");         // Normalizer: nicknames in NFC
 
     /** A port's simple name says what the conversation is for: {@code ForLoggingIn}, {@code ForStoringUsers}. */
     static final String PORT_NAME = "For[A-Z][A-Za-z0-9]*";

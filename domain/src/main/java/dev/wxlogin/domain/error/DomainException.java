@@ -9,7 +9,7 @@ package dev.wxlogin.domain.error;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits InvalidInput, LoginRejected, AuthenticationFailed, UpstreamFailure, StorageUnavailable, StorageBusy,
-        NotFound, AccessTokenRejected {
+        NotFound, AccessTokenRejected, OpenDataRejected, AvatarRejected {
 
     protected DomainException(String message) {
         super(message, null, false, false);

@@ -37,4 +37,15 @@ class FailuresTest {
         assertThat(rejected.reason()).isEqualTo(LoginRejected.Reason.CODE_USED);
         assertThat(rejected).hasMessage("login rejected: CODE_USED");
     }
+
+    @Test
+    void refusedOpenDataAndAvatarsSayWhy() {
+        OpenDataRejected stale = new OpenDataRejected(OpenDataRejected.Reason.SESSION_KEY_STALE);
+        AvatarRejected tooLarge = new AvatarRejected(AvatarRejected.Reason.TOO_LARGE);
+
+        assertThat(stale.reason()).isEqualTo(OpenDataRejected.Reason.SESSION_KEY_STALE);
+        assertThat(stale).hasMessage("open data rejected: SESSION_KEY_STALE");
+        assertThat(tooLarge.reason()).isEqualTo(AvatarRejected.Reason.TOO_LARGE);
+        assertThat(tooLarge).hasMessage("avatar rejected: TOO_LARGE");
+    }
 }

@@ -4,6 +4,7 @@ import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
 import dev.wxlogin.domain.port.out.ForStoringUsers;
+import dev.wxlogin.domain.user.UnionId;
 import dev.wxlogin.domain.user.User;
 import dev.wxlogin.domain.user.UserId;
 
@@ -87,10 +88,25 @@ public final class InMemoryUserStorage implements ForStoringUsers, RollsBack {
     }
 
     @Override
+    public synchronized boolean adoptUnionId(UserId id, UnionId unionId) {
+        User user = byId.get(id);
+        if (user == null || user.unionId().isPresent()) {
+            return false;
+        }
+        byId.put(id, new User(user.id(), user.appId(), user.openId(), Optional.of(unionId), user.createdAt(),
+                user.disabledAt()));
+        return true;
+    }
+
+    @Override
     public Optional<SessionKey> sessionKeyOf(UserId id) {
         return Optional.ofNullable(sessionKeys.get(id));
     }
 
+    /** As when the key was sealed under a data key since retired: the user has no session_key to use. */
+    public void forgetSessionKey(UserId id) {
+        sessionKeys.remove(id);
+    }
 
     public int count() {
         return byId.size();

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -25,6 +26,8 @@ import java.util.function.BiFunction;
  * <pre>
  * POST /sandbox/code    {"user":"alice"[,"appId"]}        200 {"code":"…"}
  * POST /sandbox/codes   {"users":["a","b",…][,"appId"]}   200 {"codes":[…]}, one per name, in order (at most 10,000)
+ * POST /sandbox/open-data {"user":"alice","kind":"phone"|"userinfo"|"werun"|"share"[,"appId"]}
+ *                                                         200 {"encryptedData","iv"[,"rawData","signature"]}
  * POST /sandbox/faults  {"clear":true,"latency":"PT0.05S","busyRate":0.1,"quotaExceeded":false,"hang":false,"badGateway":false}
  *                                                         204; members left out keep their value
  * </pre>
@@ -38,11 +41,20 @@ final class SandboxControlHandler implements HttpHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BiFunction<Optional<AppId>, String, String> wxLogin;
+    private final OpenDataMinting openData;
     private final SandboxFaults faults;
 
+    /** {@link WeChatSandbox#openData(Optional, String, String)}. */
+    @FunctionalInterface
+    interface OpenDataMinting {
+        Map<String, Object> mint(Optional<AppId> app, String user, String kind);
+    }
+
     /** @param wxLogin {@link WeChatSandbox#wxLogin(Optional, String)}, answering the code's text */
-    SandboxControlHandler(BiFunction<Optional<AppId>, String, String> wxLogin, SandboxFaults faults) {
+    SandboxControlHandler(BiFunction<Optional<AppId>, String, String> wxLogin, OpenDataMinting openData,
+                          SandboxFaults faults) {
         this.wxLogin = wxLogin;
+        this.openData = openData;
         this.faults = faults;
     }
 
@@ -59,6 +71,8 @@ final class SandboxControlHandler implements HttpHandler {
                 switch (path) {
                     case "/sandbox/code" -> reply(http, JSON.createObjectNode().put("code", code(body, body.path("user"))));
                     case "/sandbox/codes" -> reply(http, codes(body));
+                    case "/sandbox/open-data" -> reply(http, JSON.valueToTree(openData.mint(app(body),
+                            text(body, "user"), text(body, "kind"))));
                     case "/sandbox/faults" -> {
                         apply(body);
                         http.sendResponseHeaders(204, -1);
@@ -87,8 +101,18 @@ final class SandboxControlHandler implements HttpHandler {
         if (!user.isTextual()) {
             throw new IllegalArgumentException("a simulated user name must be a string");
         }
-        Optional<AppId> app = body.hasNonNull("appId") ? Optional.of(new AppId(body.get("appId").asText())) : Optional.empty();
-        return wxLogin.apply(app, user.textValue());
+        return wxLogin.apply(app(body), user.textValue());
+    }
+
+    private static Optional<AppId> app(ObjectNode body) {
+        return body.hasNonNull("appId") ? Optional.of(new AppId(body.get("appId").asText())) : Optional.empty();
+    }
+
+    private static String text(ObjectNode body, String member) {
+        if (!body.path(member).isTextual()) {
+            throw new IllegalArgumentException("\"" + member + "\" must be a string");
+        }
+        return body.get(member).textValue();
     }
 
     private void apply(ObjectNode body) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -29,6 +30,11 @@ final class SessionKeys {
                 current == null || !now.isBefore(current.rotatedAt().plus(rotationPeriod))
                         ? new Current(newKey(), now)
                         : current).key();
+    }
+
+    /** The user's current key, which their open data is encrypted with; empty before their first exchange. */
+    Optional<String> current(String openId) {
+        return Optional.ofNullable(byOpenId.get(openId)).map(Current::key);
     }
 
     /** Base64 of 16 random bytes: 24 characters, like WeChat's. */

@@ -46,6 +46,8 @@ public final class WeChatSandbox implements AutoCloseable {
     /** Also the verdicts the APIs that take an access_token ask for. */
     private final SandboxAccessTokens accessTokens;
     private final AccessTokenHandler accessTokenApi;
+    private final SessionKeys sessionKeys;
+    private final OpenDataMint openData;
     private final CountDownLatch closing = new CountDownLatch(1);
     private HttpServer server;
     private ExecutorService executor;
@@ -57,9 +59,10 @@ public final class WeChatSandbox implements AutoCloseable {
                 .collect(Collectors.toUnmodifiableMap(app -> app.appId().value(), Function.identity()));
         this.codes = new IssuedCodes(settings.clock(), settings.codeTtl());
         Replies replies = new Replies(settings.clock());
-        CodeExchange codeExchange = new CodeExchange(apps, codes,
-                new SimulatedIdentities(settings.openIdSeed()),
-                new SessionKeys(settings.clock(), settings.sessionKeyRotationPeriod()),
+        SimulatedIdentities identities = new SimulatedIdentities(settings.openIdSeed());
+        this.sessionKeys = new SessionKeys(settings.clock(), settings.sessionKeyRotationPeriod());
+        this.openData = new OpenDataMint(sessionKeys, identities, settings.clock());
+        CodeExchange codeExchange = new CodeExchange(apps, codes, identities, sessionKeys,
                 new MinuteQuota(settings.clock(), settings.minuteQuotaPerOpenId()),
                 settings.riskyUsers(), replies);
         this.jscode2session = new Jscode2SessionHandler(
@@ -97,7 +100,7 @@ public final class WeChatSandbox implements AutoCloseable {
         server.createContext(AccessTokenHandler.STABLE_PATH, accessTokenApi);
         if (controlRoutes) {
             server.createContext(SandboxControlHandler.PATH, new SandboxControlHandler(
-                    (app, user) -> wxLogin(app, user).value(), settings.faults()));
+                    (app, user) -> wxLogin(app, user).value(), this::openData, settings.faults()));
         }
         server.start();
         LOG.info("WeChat sandbox listening on {} for AppIDs {}", baseUrl(), apps.keySet());
@@ -132,13 +135,44 @@ public final class WeChatSandbox implements AutoCloseable {
      * @throws InvalidInput for an AppID the sandbox does not know, or a malformed user name
      */
     public LoginCode wxLogin(AppId appId, String simulatedUser) {
-        if (!apps.containsKey(appId.value())) {
+        app(appId);
+        return new LoginCode(codes.issue(appId, simulatedUser(simulatedUser)));
+    }
+
+    private SandboxApp app(AppId appId) {
+        SandboxApp app = apps.get(appId.value());
+        if (app == null) {
             throw new InvalidInput("The WeChat sandbox knows no AppID " + appId);
         }
-        if (simulatedUser == null || !SIMULATED_USER.matcher(simulatedUser).matches()) {
+        return app;
+    }
+
+    private static String simulatedUser(String name) {
+        if (name == null || !SIMULATED_USER.matcher(name).matches()) {
             throw new InvalidInput("A simulated user name must be 1 to 64 letters, digits, '_', '-', '.' or '@'");
         }
-        return new LoginCode(codes.issue(appId, simulatedUser));
+        return name;
+    }
+
+    /**
+     * The open data WeChat hands a phone for a simulated user who has logged in: {@code encryptedData} and {@code iv},
+     * plus {@code rawData} and {@code signature} for user info, under the user's current session_key, watermarked
+     * with the app (the sandbox's first app when none is named).
+     *
+     * @param kind {@code phone}, {@code userinfo}, {@code werun} or {@code share}
+     * @throws InvalidInput for an unknown AppID or kind, a malformed user name, or a user with no session_key yet
+     */
+    public Map<String, Object> openData(Optional<AppId> appId, String simulatedUser, String kind) {
+        SandboxApp app = app(appId.orElseGet(() -> settings.apps().getFirst().appId()));
+        return openData.mint(app, simulatedUser(simulatedUser), kind);
+    }
+
+    /**
+     * Whether {@code sessionKey} is the current one of the user with {@code openId}, as {@code /wxa/checksession}
+     * answers: false once a later exchange rotated it.
+     */
+    public boolean isCurrentSessionKey(String openId, String sessionKey) {
+        return sessionKeys.current(openId).filter(sessionKey::equals).isPresent();
     }
 
     /** The misbehaviour to show, changeable while the sandbox runs. */

@@ -1,8 +1,9 @@
 package dev.wxlogin.domain.port.out;
 
+import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
-import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.user.UnionId;
 import dev.wxlogin.domain.user.User;
 import dev.wxlogin.domain.user.UserId;
 
@@ -25,6 +26,12 @@ public interface ForStoringUsers {
 
     /** The newest {@code session_key} WeChat gave for the user, for verifying and decrypting their open data. */
     Optional<SessionKey> sessionKeyOf(UserId id);
+
+    /**
+     * Records a unionid learned from the user's open data on a user who has none; one they have stays. Returns
+     * whether it was recorded.
+     */
+    boolean adoptUnionId(UserId id, UnionId unionId);
 
     /** Marks the user disabled; returns false if there is no such user. */
     boolean disable(UserId id, Instant now);

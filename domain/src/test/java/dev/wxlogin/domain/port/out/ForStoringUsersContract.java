@@ -83,6 +83,21 @@ public abstract class ForStoringUsersContract {
     }
 
     @Test
+    void aUnionIdFromOpenDataIsAdoptedOnlyByAUserWhoHasNone() {
+        UserId without = login(APP, identity("o-adopt", null), NOW).user().id();
+        UserId with = login(APP, identity("o-has-one", "u-own"), NOW).user().id();
+
+        assertThat(users().adoptUnionId(without, new UnionId("u-adopted"))).isTrue();
+        assertThat(users().adoptUnionId(with, new UnionId("u-other"))).isFalse();
+        assertThat(users().adoptUnionId(UserId.random(), new UnionId("u-nobody"))).isFalse();
+
+        assertThat(users().findById(without).orElseThrow().unionId()).contains(new UnionId("u-adopted"));
+        assertThat(users().findById(with).orElseThrow().unionId()).contains(new UnionId("u-own"));
+        assertThat(users().adoptUnionId(without, new UnionId("u-later"))).isFalse();
+        assertThat(users().findById(without).orElseThrow().unionId()).contains(new UnionId("u-adopted"));
+    }
+
+    @Test
     void theNewestSessionKeyIsKept() {
         UserId id = login(APP, identity("o-keys", null), NOW).user().id();
         var newer = new WeChatIdentity(new OpenId("o-keys"), Optional.empty(), new SessionKey("bmV3ZXJzZXNzaW9ua2V5MQ=="));

@@ -2,6 +2,7 @@ package dev.wxlogin.domain.port.out;
 
 import dev.wxlogin.domain.fakes.InMemoryAccessTokenStorage;
 import dev.wxlogin.domain.fakes.InMemoryExchangedCodes;
+import dev.wxlogin.domain.fakes.InMemoryProfileStorage;
 import dev.wxlogin.domain.fakes.InMemorySessionStorage;
 import dev.wxlogin.domain.fakes.InMemoryUserStorage;
 import dev.wxlogin.domain.fakes.SerialTransactions;
@@ -66,6 +67,28 @@ class InMemoryStorageContractsTest {
         @Override
         protected ForStoringSessions sessions() {
             return sessions;
+        }
+    }
+
+    @Nested
+    class Profiles extends ForStoringProfilesContract {
+        private final InMemoryUserStorage users = new InMemoryUserStorage();
+        private final InMemoryProfileStorage profiles = new InMemoryProfileStorage();
+        private final SerialTransactions transactions = new SerialTransactions(users);
+
+        @Override
+        protected ForStoringProfiles profiles() {
+            return profiles;
+        }
+
+        @Override
+        protected ForStoringUsers users() {
+            return users;
+        }
+
+        @Override
+        protected ForRunningTransactions transactions() {
+            return transactions;
         }
     }
 

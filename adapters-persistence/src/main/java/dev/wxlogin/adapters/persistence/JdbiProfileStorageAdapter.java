@@ -1,0 +1,85 @@
+package dev.wxlogin.adapters.persistence;
+
+import dev.wxlogin.domain.port.out.ForStoringProfiles;
+import dev.wxlogin.domain.profile.AvatarId;
+import dev.wxlogin.domain.profile.Image;
+import dev.wxlogin.domain.profile.ImageFormat;
+import dev.wxlogin.domain.profile.Nickname;
+import dev.wxlogin.domain.profile.Profile;
+import dev.wxlogin.domain.user.UserId;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Profiles in {@code user_profile}, avatar images in {@code avatar}. */
+public final class JdbiProfileStorageAdapter implements ForStoringProfiles {
+    private static final String BEFORE_INSERT = "before_profile_insert";
+
+    private final Storage storage;
+
+    /** @param jdbi the one {@link Database#jdbi()} all adapters share */
+    public JdbiProfileStorageAdapter(Jdbi jdbi) {
+        this.storage = new Storage(Objects.requireNonNull(jdbi, "jdbi"));
+    }
+
+    @Override
+    public Profile profileOf(UserId user) {
+        return storage.withDao(ProfileDao.class, dao -> dao.find(user.value()))
+                .map(row -> new Profile(Optional.ofNullable(row.nickname()).map(Nickname::new),
+                        Optional.ofNullable(row.avatarId()).map(AvatarId::new)))
+                .orElse(Profile.EMPTY);
+    }
+
+    @Override
+    public void saveNickname(UserId user, Nickname nickname, Instant now) {
+        storage.inTransaction(handle -> {
+            ProfileDao dao = withRow(handle, user, now);
+            return dao.updateNickname(user.value(), nickname.value(), now.toEpochMilli());
+        });
+    }
+
+    /** The new row, the profile's pointer to it and the removal of the old one commit together. */
+    @Override
+    public AvatarId saveAvatar(UserId user, Image image, Instant now) {
+        AvatarId id = AvatarId.random();
+        storage.inTransaction(handle -> {
+            ProfileDao dao = withRow(handle, user, now);
+            dao.insertAvatar(id.value(), user.value(), image.format().mediaType(), now.toEpochMilli(), image.bytes());
+            dao.updateAvatar(user.value(), id.value(), now.toEpochMilli());
+            return dao.deleteAvatarsBut(user.value(), id.value());
+        });
+        return id;
+    }
+
+    @Override
+    public Optional<Image> avatar(AvatarId id) {
+        return storage.withDao(ProfileDao.class, dao -> dao.findAvatar(id.value()))
+                .map(row -> new Image(ImageFormat.ofMediaType(row.mediaType()).orElseThrow(
+                        () -> new IllegalStateException("an avatar stored with an unknown media type")), row.image()));
+    }
+
+    /**
+     * The DAO, once the user has a profile row, which stays locked by the update that follows until the transaction
+     * ends. Two first saves at once: the one whose insert hits the key carries on with the row the other made.
+     */
+    private static ProfileDao withRow(Handle handle, UserId user, Instant now) {
+        ProfileDao dao = handle.attach(ProfileDao.class);
+        if (dao.find(user.value()).isEmpty()) {
+            handle.savepoint(BEFORE_INSERT);
+            try {
+                dao.insertEmpty(user.value(), now.toEpochMilli());
+                handle.releaseSavepoint(BEFORE_INSERT);
+            } catch (UnableToExecuteStatementException e) {
+                if (!SqlStates.isDuplicateKey(e)) {
+                    throw e;
+                }
+                handle.rollbackToSavepoint(BEFORE_INSERT);
+            }
+        }
+        return dao;
+    }
+}
