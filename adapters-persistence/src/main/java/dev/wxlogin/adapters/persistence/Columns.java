@@ -7,7 +7,7 @@ import java.sql.SQLException;
 final class Columns {
     private Columns() {}
 
-    static Long nullableLong(ResultSet rs, String column) throws SQLException {
+    static Long nullableLong(ResultSet rs, int column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
     }

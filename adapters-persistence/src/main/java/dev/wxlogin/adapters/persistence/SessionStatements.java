@@ -19,6 +19,7 @@ import java.util.Optional;
  * each statement, so a row is judged by the database at the moment it is read or written.
  */
 final class SessionStatements {
+    /** In the order {@link #SESSIONS} reads them. */
     private static final String COLUMNS = "id, token_hash, user_id, app_id, user_agent, client_ip, created_at, "
             + "last_seen_at, expires_at, ended_at, end_reason";
     /**
@@ -48,14 +49,13 @@ final class SessionStatements {
     static final String END = "UPDATE user_session SET ended_at = :now, end_reason = :reason WHERE id = :id "
             + "AND ended_at IS NULL";
 
-    /** Rows selected with {@link #COLUMNS}. */
-    static final RowMapper<Session> SESSIONS = (rs, ctx) -> new Session(new SessionId(rs.getString("id")),
-            new TokenHash(rs.getString("token_hash")), new UserId(rs.getString("user_id")),
-            new AppId(rs.getString("app_id")), new ClientInfo(rs.getString("user_agent"), rs.getString("client_ip")),
-            Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("last_seen_at")),
-            Instant.ofEpochMilli(rs.getLong("expires_at")),
-            Optional.ofNullable(Columns.nullableLong(rs, "ended_at")).map(Instant::ofEpochMilli),
-            Optional.ofNullable(rs.getString("end_reason")).map(EndReason::valueOf));
+    /** Rows selected with {@link #COLUMNS}, read by position: H2 would look each label up per row. */
+    static final RowMapper<Session> SESSIONS = (rs, ctx) -> new Session(new SessionId(rs.getString(1)),
+            new TokenHash(rs.getString(2)), new UserId(rs.getString(3)), new AppId(rs.getString(4)),
+            new ClientInfo(rs.getString(5), rs.getString(6)), Instant.ofEpochMilli(rs.getLong(7)),
+            Instant.ofEpochMilli(rs.getLong(8)), Instant.ofEpochMilli(rs.getLong(9)),
+            Optional.ofNullable(Columns.nullableLong(rs, 10)).map(Instant::ofEpochMilli),
+            Optional.ofNullable(rs.getString(11)).map(EndReason::valueOf));
 
     private SessionStatements() {}
 }

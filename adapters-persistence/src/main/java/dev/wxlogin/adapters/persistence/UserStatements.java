@@ -29,13 +29,13 @@ final class UserStatements {
                    unionid = COALESCE(:unionId, unionid), last_login_at = :now
              WHERE id = :id AND disabled_at IS NULL""";
 
+    /** Its columns in the order {@link #USERS} reads them. */
     static final String FIND = "SELECT id, app_id, openid, unionid, created_at, disabled_at FROM app_user WHERE id = :id";
 
-    /** Rows selected by {@link #FIND}. */
-    static final RowMapper<User> USERS = (rs, ctx) -> new User(new UserId(rs.getString("id")),
-            new AppId(rs.getString("app_id")), new OpenId(rs.getString("openid")),
-            Optional.ofNullable(rs.getString("unionid")).map(UnionId::new), Instant.ofEpochMilli(rs.getLong("created_at")),
-            Optional.ofNullable(Columns.nullableLong(rs, "disabled_at")).map(Instant::ofEpochMilli));
+    /** Rows selected by {@link #FIND}, read by position (see {@link SessionStatements#SESSIONS}). */
+    static final RowMapper<User> USERS = (rs, ctx) -> new User(new UserId(rs.getString(1)), new AppId(rs.getString(2)),
+            new OpenId(rs.getString(3)), Optional.ofNullable(rs.getString(4)).map(UnionId::new),
+            Instant.ofEpochMilli(rs.getLong(5)), Optional.ofNullable(Columns.nullableLong(rs, 6)).map(Instant::ofEpochMilli));
 
     private UserStatements() {}
 }
