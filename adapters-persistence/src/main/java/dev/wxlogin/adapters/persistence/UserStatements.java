@@ -30,12 +30,14 @@ final class UserStatements {
              WHERE id = :id AND disabled_at IS NULL""";
 
     /** Its columns in the order {@link #USERS} reads them. */
-    static final String FIND = "SELECT id, app_id, openid, unionid, created_at, disabled_at FROM app_user WHERE id = :id";
+    static final String FIND = "SELECT id, app_id, openid, unionid, created_at, disabled_at FROM app_user "
+            + "WHERE id = :id";
 
     /** Rows selected by {@link #FIND}, read by position (see {@link SessionStatements#SESSIONS}). */
     static final RowMapper<User> USERS = (rs, ctx) -> new User(new UserId(rs.getString(1)), new AppId(rs.getString(2)),
             new OpenId(rs.getString(3)), Optional.ofNullable(rs.getString(4)).map(UnionId::new),
-            Instant.ofEpochMilli(rs.getLong(5)), Optional.ofNullable(Columns.nullableLong(rs, 6)).map(Instant::ofEpochMilli));
+            Instant.ofEpochMilli(rs.getLong(5)),
+            Optional.ofNullable(Columns.nullableLong(rs, 6)).map(Instant::ofEpochMilli));
 
     private UserStatements() {}
 }
