@@ -7,16 +7,11 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 import java.util.List;
 
-/** The {@code exchanged_code} table; parameters bind by name. A claim is held while {@code expires_at > now}. */
+/**
+ * The {@code exchanged_code} statements off the hot path (a release, cleanup); parameters bind by name. The claim
+ * of every login is {@link JdbiExchangedCodesAdapter#claim}'s.
+ */
 interface ExchangedCodeDao {
-    @SqlUpdate("INSERT INTO exchanged_code (app_id, code_hash, expires_at) VALUES (:appId, :codeHash, :expiresAt)")
-    void insert(String appId, String codeHash, long expiresAt);
-
-    /** Takes over a lapsed claim; of concurrent takers the database lets only the first see it lapsed. */
-    @SqlUpdate("UPDATE exchanged_code SET expires_at = :expiresAt "
-            + "WHERE app_id = :appId AND code_hash = :codeHash AND expires_at <= :now")
-    int takeOverLapsed(String appId, String codeHash, long now, long expiresAt);
-
     @SqlUpdate("DELETE FROM exchanged_code WHERE app_id = :appId AND code_hash = :codeHash")
     void delete(String appId, String codeHash);
 

@@ -16,6 +16,13 @@ import java.util.Objects;
  * once, and must outlive a login that fails after it.
  */
 public final class JdbiExchangedCodesAdapter implements ForRememberingExchangedCodes {
+    /** A claim is held while {@code expires_at > now}. */
+    private static final String INSERT =
+            "INSERT INTO exchanged_code (app_id, code_hash, expires_at) VALUES (:appId, :codeHash, :expiresAt)";
+    /** Takes over a lapsed claim; of concurrent takers the database lets only the first see it lapsed. */
+    private static final String TAKE_OVER_LAPSED = "UPDATE exchanged_code SET expires_at = :expiresAt "
+            + "WHERE app_id = :appId AND code_hash = :codeHash AND expires_at <= :now";
+
     private final Storage storage;
 
     public JdbiExchangedCodesAdapter(Jdbi jdbi) {
@@ -31,15 +38,23 @@ public final class JdbiExchangedCodesAdapter implements ForRememberingExchangedC
     public boolean claim(AppId appId, LoginCode code, Instant now, Instant expiresAt) {
         String fingerprint = code.fingerprint();
         return storage.autoCommit(handle -> {
-            ExchangedCodeDao dao = handle.attach(ExchangedCodeDao.class);
             try {
-                dao.insert(appId.value(), fingerprint, expiresAt.toEpochMilli());
+                handle.createUpdate(INSERT)
+                        .bind("appId", appId.value())
+                        .bind("codeHash", fingerprint)
+                        .bind("expiresAt", expiresAt.toEpochMilli())
+                        .execute();
                 return true;
             } catch (UnableToExecuteStatementException e) {
                 if (!SqlStates.isDuplicateKey(e)) {
                     throw e;
                 }
-                return dao.takeOverLapsed(appId.value(), fingerprint, now.toEpochMilli(), expiresAt.toEpochMilli()) == 1;
+                return handle.createUpdate(TAKE_OVER_LAPSED)
+                        .bind("appId", appId.value())
+                        .bind("codeHash", fingerprint)
+                        .bind("now", now.toEpochMilli())
+                        .bind("expiresAt", expiresAt.toEpochMilli())
+                        .execute() == 1;
             }
         });
     }

@@ -1,13 +1,12 @@
 package dev.wxlogin.adapters.persistence;
 
-import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.port.out.ForStoringSessions;
-import dev.wxlogin.domain.session.ClientInfo;
 import dev.wxlogin.domain.session.EndReason;
 import dev.wxlogin.domain.session.Session;
 import dev.wxlogin.domain.session.SessionId;
 import dev.wxlogin.domain.session.TokenHash;
 import dev.wxlogin.domain.user.UserId;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Duration;
@@ -26,45 +25,74 @@ public final class JdbiSessionStorageAdapter implements ForStoringSessions {
         this.storage = new Storage(Objects.requireNonNull(jdbi, "jdbi"));
     }
 
-    /** Times from a clock ahead of the database's are moved back, see {@link SessionDao#LATEST}. */
+    /** Times from a clock ahead of the database's are moved back, see {@link SessionStatements#INSERT}. */
     @Override
     public void insert(Session session) {
         long lifetime = Duration.between(session.createdAt(), session.expiresAt()).toMillis();
-        storage.useDao(SessionDao.class, dao -> dao.insert(toRow(session), lifetime));
+        storage.withHandle(handle -> handle.createUpdate(SessionStatements.INSERT)
+                .bind("id", session.id().value())
+                .bind("tokenHash", session.tokenHash().value())
+                .bind("userId", session.userId().value())
+                .bind("appId", session.appId().value())
+                .bind("userAgent", session.client().userAgent())
+                .bind("clientIp", session.client().ip())
+                .bind("createdAt", session.createdAt().toEpochMilli())
+                .bind("lastSeenAt", session.lastSeenAt().toEpochMilli())
+                .bind("expiresAt", session.expiresAt().toEpochMilli())
+                .bind("lifetime", lifetime)
+                .bind("endedAt", session.endedAt().map(Instant::toEpochMilli).orElse(null))
+                .bind("endReason", session.endReason().map(EndReason::name).orElse(null))
+                .execute());
     }
 
     @Override
     public Optional<Session> findByTokenHash(TokenHash hash) {
-        return storage.withDao(SessionDao.class, dao -> dao.findByTokenHash(hash.value()))
-                .map(JdbiSessionStorageAdapter::toSession);
+        return storage.withHandle(handle -> handle.createQuery(SessionStatements.FIND_BY_TOKEN_HASH)
+                .bind("tokenHash", hash.value())
+                .map(SessionStatements.SESSIONS)
+                .findOne());
     }
 
     @Override
     public List<Session> findLive(UserId user, Instant now, Instant idleCutoff) {
-        return storage.withDao(SessionDao.class,
-                        dao -> dao.findLive(user.value(), now.toEpochMilli(), idleCutoff.toEpochMilli()))
-                .stream().map(JdbiSessionStorageAdapter::toSession).toList();
+        return storage.withHandle(handle -> live(handle, user, now.toEpochMilli(), idleCutoff.toEpochMilli()));
     }
 
     @Override
     public boolean touch(SessionId id, Instant now, Instant idleCutoff) {
-        return storage.withDao(SessionDao.class,
-                dao -> dao.touch(id.value(), now.toEpochMilli(), idleCutoff.toEpochMilli())) > 0;
+        return storage.withHandle(handle -> handle.createUpdate(SessionStatements.TOUCH)
+                .bind("id", id.value())
+                .bind("now", now.toEpochMilli())
+                .bind("idleCutoff", idleCutoff.toEpochMilli())
+                .execute()) > 0;
     }
 
     @Override
     public boolean end(SessionId id, EndReason reason, Instant now) {
-        return storage.withDao(SessionDao.class, dao -> dao.end(id.value(), reason.name(), now.toEpochMilli())) > 0;
+        return storage.withHandle(handle -> handle.createUpdate(SessionStatements.END)
+                .bind("id", id.value())
+                .bind("reason", reason.name())
+                .bind("now", now.toEpochMilli())
+                .execute()) > 0;
     }
 
     @Override
     public int endAll(UserId user, EndReason reason, Instant now, Instant idleCutoff) {
         long at = now.toEpochMilli();
         long cutoff = idleCutoff.toEpochMilli();
-        return storage.withDao(SessionDao.class, dao -> {
-            List<String> live = dao.findLive(user.value(), at, cutoff).stream().map(SessionDao.Row::id).toList();
-            return live.isEmpty() ? 0 : dao.endLive(live, reason.name(), at, cutoff);
+        return storage.withHandle(handle -> {
+            List<String> live = live(handle, user, at, cutoff).stream().map(s -> s.id().value()).toList();
+            return live.isEmpty() ? 0 : handle.attach(SessionDao.class).endLive(live, reason.name(), at, cutoff);
         });
+    }
+
+    private static List<Session> live(Handle handle, UserId user, long now, long idleCutoff) {
+        return handle.createQuery(SessionStatements.FIND_LIVE)
+                .bind("userId", user.value())
+                .bind("now", now)
+                .bind("idleCutoff", idleCutoff)
+                .map(SessionStatements.SESSIONS)
+                .list();
     }
 
     /**
@@ -89,20 +117,5 @@ public final class JdbiSessionStorageAdapter implements ForStoringSessions {
 
     private static int deleteFound(List<String> ids, ToIntFunction<List<String>> delete) {
         return ids.isEmpty() ? 0 : delete.applyAsInt(ids);
-    }
-
-    private static SessionDao.Row toRow(Session s) {
-        return new SessionDao.Row(s.id().value(), s.tokenHash().value(), s.userId().value(), s.appId().value(),
-                s.client().userAgent(), s.client().ip(), s.createdAt().toEpochMilli(), s.lastSeenAt().toEpochMilli(),
-                s.expiresAt().toEpochMilli(), s.endedAt().map(Instant::toEpochMilli).orElse(null),
-                s.endReason().map(EndReason::name).orElse(null));
-    }
-
-    private static Session toSession(SessionDao.Row r) {
-        return new Session(new SessionId(r.id()), new TokenHash(r.tokenHash()), new UserId(r.userId()),
-                new AppId(r.appId()), new ClientInfo(r.userAgent(), r.clientIp()), Instant.ofEpochMilli(r.createdAt()),
-                Instant.ofEpochMilli(r.lastSeenAt()), Instant.ofEpochMilli(r.expiresAt()),
-                Optional.ofNullable(r.endedAt()).map(Instant::ofEpochMilli),
-                Optional.ofNullable(r.endReason()).map(EndReason::valueOf));
     }
 }

@@ -4,7 +4,6 @@ import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
 import dev.wxlogin.domain.port.out.ForStoringUsers;
-import dev.wxlogin.domain.user.OpenId;
 import dev.wxlogin.domain.user.UnionId;
 import dev.wxlogin.domain.user.User;
 import dev.wxlogin.domain.user.UserId;
@@ -41,24 +40,48 @@ public final class JdbiUserStorageAdapter implements ForStoringUsers {
         String unionId = identity.unionId().map(UnionId::value).orElse(null);
         long at = now.toEpochMilli();
         return storage.inTransaction(handle -> {
-            UserDao dao = handle.attach(UserDao.class);
-            Optional<String> known = dao.findId(appId.value(), identity.openId().value());
+            Optional<String> known = findId(handle, appId, identity);
             if (known.isEmpty()) {
                 UserId fresh = UserId.random();
                 var sealed = cipher.seal(fresh, identity.sessionKey());
-                if (insertedNew(handle, () -> dao.insert(fresh.value(), appId.value(), identity.openId().value(),
-                        unionId, at, sealed.ciphertext(), sealed.keyId()))) {
+                if (insertedNew(handle, () -> handle.createUpdate(UserStatements.INSERT)
+                        .bind("id", fresh.value())
+                        .bind("appId", appId.value())
+                        .bind("openId", identity.openId().value())
+                        .bind("unionId", unionId)
+                        .bind("now", at)
+                        .bind("ciphertext", sealed.ciphertext())
+                        .bind("keyId", sealed.keyId())
+                        .execute())) {
                     return new RecordedLogin(new User(fresh, appId, identity.openId(), identity.unionId(), now,
                             Optional.empty()), true);
                 }
-                known = dao.findId(appId.value(), identity.openId().value());
+                known = findId(handle, appId, identity);
             }
             UserId existing = known.map(UserId::new)
                     .orElseThrow(() -> new IllegalStateException("a user that blocked an insert has gone"));
             var sealed = cipher.seal(existing, identity.sessionKey());
-            dao.recordLogin(existing.value(), unionId, at, sealed.ciphertext(), sealed.keyId());
-            return new RecordedLogin(toUser(dao.find(existing.value()).orElseThrow()), false);
+            handle.createUpdate(UserStatements.RECORD_LOGIN)
+                    .bind("id", existing.value())
+                    .bind("unionId", unionId)
+                    .bind("now", at)
+                    .bind("ciphertext", sealed.ciphertext())
+                    .bind("keyId", sealed.keyId())
+                    .execute();
+            return new RecordedLogin(find(handle, existing).orElseThrow(), false);
         });
+    }
+
+    private static Optional<String> findId(Handle handle, AppId appId, WeChatIdentity identity) {
+        return handle.createQuery(UserStatements.FIND_ID)
+                .bind("appId", appId.value())
+                .bind("openId", identity.openId().value())
+                .mapTo(String.class)
+                .findOne();
+    }
+
+    private static Optional<User> find(Handle handle, UserId id) {
+        return handle.createQuery(UserStatements.FIND).bind("id", id.value()).map(UserStatements.USERS).findOne();
     }
 
     /**
@@ -82,7 +105,7 @@ public final class JdbiUserStorageAdapter implements ForStoringUsers {
 
     @Override
     public Optional<User> findById(UserId id) {
-        return storage.withDao(UserDao.class, dao -> dao.find(id.value())).map(JdbiUserStorageAdapter::toUser);
+        return storage.withHandle(handle -> find(handle, id));
     }
 
     @Override
@@ -104,11 +127,5 @@ public final class JdbiUserStorageAdapter implements ForStoringUsers {
     @Override
     public boolean enable(UserId id) {
         return storage.withDao(UserDao.class, dao -> dao.enable(id.value())) > 0;
-    }
-
-    private static User toUser(UserDao.Row row) {
-        return new User(new UserId(row.id()), new AppId(row.appId()), new OpenId(row.openid()),
-                Optional.ofNullable(row.unionid()).map(UnionId::new), Instant.ofEpochMilli(row.createdAt()),
-                Optional.ofNullable(row.disabledAt()).map(Instant::ofEpochMilli));
     }
 }

@@ -1,0 +1,61 @@
+package dev.wxlogin.adapters.persistence;
+
+import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.session.ClientInfo;
+import dev.wxlogin.domain.session.EndReason;
+import dev.wxlogin.domain.session.Session;
+import dev.wxlogin.domain.session.SessionId;
+import dev.wxlogin.domain.session.TokenHash;
+import dev.wxlogin.domain.user.UserId;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The {@code user_session} statements of every login and every authenticated request, for Jdbi's fluent
+ * API with a hand-written mapper: a SqlObject call would copy its configuration and map by reflection
+ * each time, which cost more than the database's work. Parameters bind by name. "Live" is spelled out in
+ * each statement, so a row is judged by the database at the moment it is read or written.
+ */
+final class SessionStatements {
+    /** In the order {@link #SESSIONS} reads them. */
+    private static final String COLUMNS = "id, token_hash, user_id, app_id, user_agent, client_ip, created_at, "
+            + "last_seen_at, expires_at, ended_at, end_reason";
+    /**
+     * The latest time a write may record as a login or a use: the database's clock plus a small
+     * tolerance. An instance whose clock runs fast cannot keep a session alive past its idle timeout.
+     */
+    private static final String LATEST = "(<" + DatabaseClock.ATTRIBUTE + "> + " + DatabaseClock.TOLERANCE_MILLIS + ")";
+
+    /** A login written by a fast clock is moved back to {@link #LATEST}, its absolute expiry with it. */
+    static final String INSERT = "INSERT INTO user_session (" + COLUMNS + ") VALUES (:id, :tokenHash, :userId, "
+            + ":appId, :userAgent, :clientIp, LEAST(:createdAt, " + LATEST + "), LEAST(:lastSeenAt, " + LATEST + "), "
+            + "LEAST(:expiresAt, " + LATEST + " + :lifetime), :endedAt, :endReason)";
+
+    static final String FIND_BY_TOKEN_HASH = "SELECT " + COLUMNS + " FROM user_session WHERE token_hash = :tokenHash";
+
+    static final String FIND_LIVE = "SELECT " + COLUMNS + " FROM user_session WHERE user_id = :userId "
+            + "AND ended_at IS NULL AND expires_at > :now AND last_seen_at > :idleCutoff ORDER BY created_at, id";
+
+    /**
+     * The liveness test is part of the update, so a session that ended or expired meanwhile is never
+     * revived; last_seen_at never moves back (instance clocks differ), nor past {@link #LATEST}.
+     */
+    static final String TOUCH = "UPDATE user_session SET last_seen_at = LEAST(:now, " + LATEST + ") WHERE id = :id "
+            + "AND ended_at IS NULL AND expires_at > :now AND last_seen_at > :idleCutoff "
+            + "AND last_seen_at < LEAST(:now, " + LATEST + ")";
+
+    static final String END = "UPDATE user_session SET ended_at = :now, end_reason = :reason WHERE id = :id "
+            + "AND ended_at IS NULL";
+
+    /** Rows selected with {@link #COLUMNS}, read by position: H2 would look each label up per row. */
+    static final RowMapper<Session> SESSIONS = (rs, ctx) -> new Session(new SessionId(rs.getString(1)),
+            new TokenHash(rs.getString(2)), new UserId(rs.getString(3)), new AppId(rs.getString(4)),
+            new ClientInfo(rs.getString(5), rs.getString(6)), Instant.ofEpochMilli(rs.getLong(7)),
+            Instant.ofEpochMilli(rs.getLong(8)), Instant.ofEpochMilli(rs.getLong(9)),
+            Optional.ofNullable(Columns.nullableLong(rs, 10)).map(Instant::ofEpochMilli),
+            Optional.ofNullable(rs.getString(11)).map(EndReason::valueOf));
+
+    private SessionStatements() {}
+}

@@ -1,0 +1,43 @@
+package dev.wxlogin.adapters.persistence;
+
+import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.user.OpenId;
+import dev.wxlogin.domain.user.UnionId;
+import dev.wxlogin.domain.user.User;
+import dev.wxlogin.domain.user.UserId;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The {@code app_user} statements of every login and every authenticated request, for Jdbi's fluent API
+ * with a hand-written mapper (see {@link SessionStatements} for why). Parameters bind by name.
+ */
+final class UserStatements {
+    static final String INSERT = """
+            INSERT INTO app_user (id, app_id, openid, unionid, created_at, last_login_at,
+                                  session_key_ciphertext, session_key_key_id)
+            VALUES (:id, :appId, :openId, :unionId, :now, :now, :ciphertext, :keyId)""";
+
+    static final String FIND_ID = "SELECT id FROM app_user WHERE app_id = :appId AND openid = :openId";
+
+    /** Also takes the row's lock until the transaction ends. A disabled user's row is not touched. */
+    static final String RECORD_LOGIN = """
+            UPDATE app_user
+               SET session_key_ciphertext = :ciphertext, session_key_key_id = :keyId,
+                   unionid = COALESCE(:unionId, unionid), last_login_at = :now
+             WHERE id = :id AND disabled_at IS NULL""";
+
+    /** Its columns in the order {@link #USERS} reads them. */
+    static final String FIND = "SELECT id, app_id, openid, unionid, created_at, disabled_at FROM app_user "
+            + "WHERE id = :id";
+
+    /** Rows selected by {@link #FIND}, read by position (see {@link SessionStatements#SESSIONS}). */
+    static final RowMapper<User> USERS = (rs, ctx) -> new User(new UserId(rs.getString(1)), new AppId(rs.getString(2)),
+            new OpenId(rs.getString(3)), Optional.ofNullable(rs.getString(4)).map(UnionId::new),
+            Instant.ofEpochMilli(rs.getLong(5)),
+            Optional.ofNullable(Columns.nullableLong(rs, 6)).map(Instant::ofEpochMilli));
+
+    private UserStatements() {}
+}
