@@ -3,6 +3,7 @@ package dev.wxlogin.adapters.persistence;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
+import dev.wxlogin.domain.phone.PhoneNumber;
 import dev.wxlogin.domain.port.out.ForStoringUsers;
 import dev.wxlogin.domain.user.OpenId;
 import dev.wxlogin.domain.user.UnionId;
@@ -16,9 +17,10 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Users in {@code app_user}, their {@code session_key} sealed by a {@link SessionKeyCipher}. */
+/** Users in {@code app_user}, their {@code session_key} and phone number sealed by a {@link SessionKeyCipher}. */
 public final class JdbiUserStorageAdapter implements ForStoringUsers {
     private static final String BEFORE_INSERT = "before_user_insert";
+    private static final String PHONE = "phone";
 
     private final Storage storage;
     private final SessionKeyCipher cipher;
@@ -82,7 +84,7 @@ public final class JdbiUserStorageAdapter implements ForStoringUsers {
 
     @Override
     public Optional<User> findById(UserId id) {
-        return storage.withDao(UserDao.class, dao -> dao.find(id.value())).map(JdbiUserStorageAdapter::toUser);
+        return storage.withDao(UserDao.class, dao -> dao.find(id.value())).map(this::toUser);
     }
 
     @Override
@@ -91,14 +93,49 @@ public final class JdbiUserStorageAdapter implements ForStoringUsers {
                 .flatMap(sealed -> cipher.open(id, sealed));
     }
 
+    /**
+     * AES-GCM seals with a random IV, so the stored key is compared as the ciphertext just read, inside one
+     * transaction: a login that stored another key in between changes the ciphertext and wins.
+     */
+    @Override
+    public boolean replaceSessionKey(UserId id, SessionKey current, SessionKey replacement) {
+        return storage.inTransaction(handle -> {
+            UserDao dao = handle.attach(UserDao.class);
+            Optional<SessionKeyCipher.Sealed> stored = dao.findSessionKey(id.value());
+            if (stored.isEmpty() || !cipher.open(id, stored.get()).equals(Optional.of(current))) {
+                return false;
+            }
+            var sealed = cipher.seal(id, replacement);
+            return dao.replaceSessionKey(id.value(), stored.get().ciphertext(), sealed.ciphertext(), sealed.keyId()) > 0;
+        });
+    }
+
+    @Override
+    public boolean savePhone(UserId id, PhoneNumber phone) {
+        var sealed = cipher.seal(id, PHONE,
+                String.join("\n", phone.countryCode(), phone.purePhoneNumber(), phone.phoneNumber()));
+        return storage.withDao(UserDao.class, dao -> dao.savePhone(id.value(), sealed.ciphertext(), sealed.keyId())) > 0;
+    }
+
     @Override
     public boolean disable(UserId id, Instant now) {
         return storage.withDao(UserDao.class, dao -> dao.disable(id.value(), now.toEpochMilli())) > 0;
     }
 
-    private static User toUser(UserDao.Row row) {
-        return new User(new UserId(row.id()), new AppId(row.appId()), new OpenId(row.openid()),
+    private User toUser(UserDao.Row row) {
+        UserId id = new UserId(row.id());
+        return new User(id, new AppId(row.appId()), new OpenId(row.openid()),
                 Optional.ofNullable(row.unionid()).map(UnionId::new), Instant.ofEpochMilli(row.createdAt()),
-                Optional.ofNullable(row.disabledAt()).map(Instant::ofEpochMilli));
+                Optional.ofNullable(row.disabledAt()).map(Instant::ofEpochMilli), phoneOf(id, row));
+    }
+
+    /** A phone that does not open (its data key is gone) is as good as none: the user can hand it over again. */
+    private Optional<PhoneNumber> phoneOf(UserId id, UserDao.Row row) {
+        if (row.phoneCiphertext() == null || row.phoneKeyId() == null) {
+            return Optional.empty();
+        }
+        return cipher.open(id, PHONE, new SessionKeyCipher.Sealed(row.phoneCiphertext(), row.phoneKeyId()))
+                .map(text -> text.split("\n", 3))
+                .map(parts -> new PhoneNumber(parts[2], parts[1], parts[0]));
     }
 }

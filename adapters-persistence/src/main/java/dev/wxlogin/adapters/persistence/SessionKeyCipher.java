@@ -23,7 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Keeps WeChat's {@code session_key} encrypted at rest: AES-256-GCM with a random 12-byte IV and a
+ * Keeps WeChat's {@code session_key} (and the user's phone number) encrypted at rest: AES-256-GCM with a random 12-byte IV and a
  * 128-bit tag, stored as base64(IV ‖ ciphertext ‖ tag) beside the id of the data key that sealed it.
  * The owner's user id is the associated data, so a ciphertext copied onto another user's row does not
  * open. A key's id is the first 8 hex digits of its SHA-256: nothing to manage, and the id reveals
@@ -39,6 +39,7 @@ public final class SessionKeyCipher {
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final String SESSION_KEY = "session_key";
 
     private final SecureRandom random = new SecureRandom();
     private final String currentKeyId;
@@ -72,16 +73,7 @@ public final class SessionKeyCipher {
     }
 
     Sealed seal(UserId owner, SessionKey sessionKey) {
-        byte[] iv = new byte[IV_BYTES];
-        random.nextBytes(iv);
-        try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keysById.get(currentKeyId), iv, owner);
-            byte[] sealed = cipher.doFinal(sessionKey.value().getBytes(StandardCharsets.UTF_8));
-            byte[] stored = ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
-            return new Sealed(Base64.getEncoder().encodeToString(stored), currentKeyId);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is unavailable", e);
-        }
+        return seal(sessionKey.value(), aad(owner, SESSION_KEY));
     }
 
     /**
@@ -90,30 +82,67 @@ public final class SessionKeyCipher {
      * again, which stores a fresh one; nothing here should turn into a server error.
      */
     Optional<SessionKey> open(UserId owner, Sealed sealed) {
+        return open(sealed, aad(owner, SESSION_KEY), owner, SESSION_KEY).map(SessionKey::new);
+    }
+
+    /**
+     * Other personal data of the user's (their phone number), sealed the same way. {@code purpose} joins the owner
+     * in the associated data: a ciphertext moved from one column into another, even on the owner's own row,
+     * does not open, so a phone column cannot be made to reveal the session_key.
+     */
+    Sealed seal(UserId owner, String purpose, String plaintext) {
+        return seal(plaintext, aad(owner, purpose));
+    }
+
+    /** What {@link #seal(UserId, String, String)} sealed, or empty when it cannot be trusted (see {@link #open}). */
+    Optional<String> open(UserId owner, String purpose, Sealed sealed) {
+        return open(sealed, aad(owner, purpose), owner, purpose);
+    }
+
+    /** The session_key's associated data is the bare user id, as it has been since the first release. */
+    private static byte[] aad(UserId owner, String purpose) {
+        String data = purpose.equals(SESSION_KEY) ? owner.value() : owner.value() + "/" + purpose;
+        return data.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Sealed seal(String plaintext, byte[] aad) {
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        try {
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keysById.get(currentKeyId), iv, aad);
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            byte[] stored = ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
+            return new Sealed(Base64.getEncoder().encodeToString(stored), currentKeyId);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is unavailable", e);
+        }
+    }
+
+    private Optional<String> open(Sealed sealed, byte[] aad, UserId owner, String purpose) {
         SecretKeySpec key = keysById.get(sealed.keyId());
         if (key == null) {
-            LOG.warn("The session_key of user {} was sealed under data key {}, which is not configured", owner,
+            LOG.warn("The {} of user {} was sealed under data key {}, which is not configured", purpose, owner,
                     sealed.keyId());
             return Optional.empty();
         }
         try {
             byte[] stored = Base64.getDecoder().decode(sealed.ciphertext());
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, stored, owner);
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, stored, aad);
             byte[] plain = cipher.doFinal(stored, IV_BYTES, stored.length - IV_BYTES);
-            return Optional.of(new SessionKey(new String(plain, StandardCharsets.UTF_8)));
+            return Optional.of(new String(plain, StandardCharsets.UTF_8));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            LOG.warn("The stored session_key of user {} fails authentication under data key {}", owner,
+            LOG.warn("The stored {} of user {} fails authentication under data key {}", purpose, owner,
                     sealed.keyId());
             return Optional.empty();
         }
     }
 
     /** The IV is the first {@value #IV_BYTES} bytes of {@code ivSource}. */
-    private static Cipher cipher(int mode, SecretKeySpec key, byte[] ivSource, UserId owner)
+    private static Cipher cipher(int mode, SecretKeySpec key, byte[] ivSource, byte[] aad)
             throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance(TRANSFORMATION);
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, ivSource, 0, IV_BYTES));
-        cipher.updateAAD(owner.value().getBytes(StandardCharsets.UTF_8));
+        cipher.updateAAD(aad);
         return cipher;
     }
 

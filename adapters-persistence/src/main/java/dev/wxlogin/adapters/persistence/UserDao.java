@@ -25,7 +25,9 @@ interface UserDao {
              WHERE id = :id AND disabled_at IS NULL""")
     void recordLogin(String id, String unionId, long now, String ciphertext, String keyId);
 
-    @SqlQuery("SELECT id, app_id, openid, unionid, created_at, disabled_at FROM app_user WHERE id = :id")
+    @SqlQuery("""
+            SELECT id, app_id, openid, unionid, created_at, disabled_at, phone_ciphertext, phone_key_id
+              FROM app_user WHERE id = :id""")
     @RegisterConstructorMapper(Row.class)
     Optional<Row> find(String id);
 
@@ -35,10 +37,20 @@ interface UserDao {
     @RegisterConstructorMapper(SessionKeyCipher.Sealed.class)
     Optional<SessionKeyCipher.Sealed> findSessionKey(String id);
 
+    /** Only while the stored ciphertext is the one read: a login that stored a newer key meanwhile wins. */
+    @SqlUpdate("""
+            UPDATE app_user SET session_key_ciphertext = :ciphertext, session_key_key_id = :keyId
+             WHERE id = :id AND session_key_ciphertext = :expectedCiphertext""")
+    int replaceSessionKey(String id, String expectedCiphertext, String ciphertext, String keyId);
+
+    @SqlUpdate("UPDATE app_user SET phone_ciphertext = :ciphertext, phone_key_id = :keyId WHERE id = :id")
+    int savePhone(String id, String ciphertext, String keyId);
+
     /** A second call keeps the first time. */
     @SqlUpdate("UPDATE app_user SET disabled_at = COALESCE(disabled_at, :now) WHERE id = :id")
     int disable(String id, long now);
 
-    record Row(String id, String appId, String openid, String unionid, long createdAt, Long disabledAt) {
+    record Row(String id, String appId, String openid, String unionid, long createdAt, Long disabledAt,
+               String phoneCiphertext, String phoneKeyId) {
     }
 }

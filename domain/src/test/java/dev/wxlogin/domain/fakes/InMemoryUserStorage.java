@@ -3,6 +3,7 @@ package dev.wxlogin.domain.fakes;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
+import dev.wxlogin.domain.phone.PhoneNumber;
 import dev.wxlogin.domain.port.out.ForStoringUsers;
 import dev.wxlogin.domain.user.User;
 import dev.wxlogin.domain.user.UserId;
@@ -52,7 +53,8 @@ public final class InMemoryUserStorage implements ForStoringUsers, RollsBack {
                 return new RecordedLogin(known, false);
             }
             user = new User(known.id(), appId, known.openId(),
-                    identity.unionId().isPresent() ? identity.unionId() : known.unionId(), known.createdAt(), known.disabledAt());
+                    identity.unionId().isPresent() ? identity.unionId() : known.unionId(), known.createdAt(), known.disabledAt(),
+                    known.phone());
         }
         byId.put(user.id(), user);
         sessionKeys.put(user.id(), identity.sessionKey());
@@ -71,7 +73,8 @@ public final class InMemoryUserStorage implements ForStoringUsers, RollsBack {
             return false;
         }
         if (!user.disabled()) {
-            byId.put(id, new User(user.id(), user.appId(), user.openId(), user.unionId(), user.createdAt(), Optional.of(now)));
+            byId.put(id, new User(user.id(), user.appId(), user.openId(), user.unionId(), user.createdAt(), Optional.of(now),
+                    user.phone()));
         }
         return true;
     }
@@ -81,6 +84,21 @@ public final class InMemoryUserStorage implements ForStoringUsers, RollsBack {
         return Optional.ofNullable(sessionKeys.get(id));
     }
 
+    @Override
+    public synchronized boolean replaceSessionKey(UserId id, SessionKey current, SessionKey replacement) {
+        return sessionKeys.replace(id, current, replacement);
+    }
+
+    @Override
+    public synchronized boolean savePhone(UserId id, PhoneNumber phone) {
+        User user = byId.get(id);
+        if (user == null) {
+            return false;
+        }
+        byId.put(id, new User(user.id(), user.appId(), user.openId(), user.unionId(), user.createdAt(),
+                user.disabledAt(), Optional.of(phone)));
+        return true;
+    }
 
     public int count() {
         return byId.size();
