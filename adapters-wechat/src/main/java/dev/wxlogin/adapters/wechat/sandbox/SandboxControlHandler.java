@@ -24,8 +24,10 @@ import java.util.function.BiFunction;
  *
  * <pre>
  * POST /sandbox/code    {"user":"alice"[,"appId"]}        200 {"code":"…"}
+ * POST /sandbox/phone-code {"user":"alice"[,"appId"]}     200 {"code":"…"}, for getuserphonenumber
  * POST /sandbox/codes   {"users":["a","b",…][,"appId"]}   200 {"codes":[…]}, one per name, in order (at most 10,000)
- * POST /sandbox/faults  {"clear":true,"latency":"PT0.05S","busyRate":0.1,"quotaExceeded":false,"hang":false,"badGateway":false}
+ * POST /sandbox/faults  {"clear":true,"latency":"PT0.05S","busyRate":0.1,"quotaExceeded":false,"hang":false,"badGateway":false,
+ *                        "rejectTokens":1}
  *                                                         204; members left out keep their value
  * </pre>
  *
@@ -38,11 +40,17 @@ final class SandboxControlHandler implements HttpHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BiFunction<Optional<AppId>, String, String> wxLogin;
+    private final BiFunction<Optional<AppId>, String, String> phoneCode;
     private final SandboxFaults faults;
 
-    /** @param wxLogin {@link WeChatSandbox#wxLogin(Optional, String)}, answering the code's text */
-    SandboxControlHandler(BiFunction<Optional<AppId>, String, String> wxLogin, SandboxFaults faults) {
+    /**
+     * @param wxLogin   {@link WeChatSandbox#wxLogin(Optional, String)}, answering the code's text
+     * @param phoneCode {@link WeChatSandbox#phoneCode(Optional, String)}, answering the code's text
+     */
+    SandboxControlHandler(BiFunction<Optional<AppId>, String, String> wxLogin,
+                          BiFunction<Optional<AppId>, String, String> phoneCode, SandboxFaults faults) {
         this.wxLogin = wxLogin;
+        this.phoneCode = phoneCode;
         this.faults = faults;
     }
 
@@ -58,6 +66,8 @@ final class SandboxControlHandler implements HttpHandler {
                 ObjectNode body = body(http);
                 switch (path) {
                     case "/sandbox/code" -> reply(http, JSON.createObjectNode().put("code", code(body, body.path("user"))));
+                    case "/sandbox/phone-code" -> reply(http, JSON.createObjectNode()
+                            .put("code", phoneCode.apply(app(body), user(body.path("user")))));
                     case "/sandbox/codes" -> reply(http, codes(body));
                     case "/sandbox/faults" -> {
                         apply(body);
@@ -84,11 +94,18 @@ final class SandboxControlHandler implements HttpHandler {
     }
 
     private String code(ObjectNode body, JsonNode user) {
+        return wxLogin.apply(app(body), user(user));
+    }
+
+    private static String user(JsonNode user) {
         if (!user.isTextual()) {
             throw new IllegalArgumentException("a simulated user name must be a string");
         }
-        Optional<AppId> app = body.hasNonNull("appId") ? Optional.of(new AppId(body.get("appId").asText())) : Optional.empty();
-        return wxLogin.apply(app, user.textValue());
+        return user.textValue();
+    }
+
+    private static Optional<AppId> app(ObjectNode body) {
+        return body.hasNonNull("appId") ? Optional.of(new AppId(body.get("appId").asText())) : Optional.empty();
     }
 
     private void apply(ObjectNode body) {
@@ -109,6 +126,9 @@ final class SandboxControlHandler implements HttpHandler {
         }
         if (body.hasNonNull("badGateway")) {
             faults.badGateway(body.get("badGateway").asBoolean());
+        }
+        if (body.hasNonNull("rejectTokens")) {
+            faults.rejectTokensForNext(body.get("rejectTokens").asInt(-1));
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -29,6 +30,21 @@ final class SessionKeys {
                 current == null || !now.isBefore(current.rotatedAt().plus(rotationPeriod))
                         ? new Current(newKey(), now)
                         : current).key();
+    }
+
+    /** The user's current key, if they ever logged in. */
+    Optional<String> current(String openId) {
+        return Optional.ofNullable(byOpenId.get(openId)).map(Current::key);
+    }
+
+    /**
+     * Replaces the user's key with a new one, if {@code expected} is still current; the new key keeps the old one's
+     * time, so a reset does not put off its rotation (WeChat: "the new key inherits the old key's expiry").
+     */
+    Optional<String> reset(String openId, String expected) {
+        Current replaced = byOpenId.computeIfPresent(openId, (id, current) ->
+                current.key().equals(expected) ? new Current(newKey(), current.rotatedAt()) : current);
+        return replaced == null || replaced.key().equals(expected) ? Optional.empty() : Optional.of(replaced.key());
     }
 
     /** Base64 of 16 random bytes: 24 characters, like WeChat's. */

@@ -1,6 +1,6 @@
 package dev.wxlogin.adapters.wechat.sandbox;
 
-/** The jscode2session errors the sandbox answers with, worded as WeChat words them. */
+/** The errors the sandbox answers with, worded as WeChat words them. */
 enum WeChatError {
     SYSTEM_ERROR(-1, "system error"),
     INVALID_GRANT_TYPE(40002, "invalid grant_type"),
@@ -12,7 +12,14 @@ enum WeChatError {
     APPID_MISSING(41002, "appid missing"),
     APPSECRET_MISSING(41004, "appsecret missing"),
     CODE_MISSING(41008, "missing code"),
-    MINUTE_QUOTA_REACHED(45011, "api minute-quota reach limit mustslower retry next minute");
+    MINUTE_QUOTA_REACHED(45011, "api minute-quota reach limit mustslower retry next minute"),
+    // getuserphonenumber, checksession, resetusersessionkey
+    ACCESS_TOKEN_INVALID(40001, "invalid credential, access_token is invalid or not latest"),
+    ACCESS_TOKEN_MISSING(41001, "access_token missing"),
+    REQUIRE_POST(43002, "require POST method"),
+    DATA_FORMAT_ERROR(47001, "data format error"),
+    INVALID_SIG_METHOD(87008, "invalid sig_method"),
+    INVALID_SIGNATURE(87009, "invalid signature");
 
     final int errcode;
     final String text;
