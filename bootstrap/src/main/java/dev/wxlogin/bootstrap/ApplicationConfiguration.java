@@ -1,18 +1,26 @@
 package dev.wxlogin.bootstrap;
 
 import dev.wxlogin.application.AuthenticationService;
+import dev.wxlogin.application.InterimAccessTokenService;
 import dev.wxlogin.application.LoginService;
 import dev.wxlogin.application.LogoutService;
+import dev.wxlogin.application.PhoneNumberService;
 import dev.wxlogin.application.SessionCleanupService;
+import dev.wxlogin.application.SessionKeyResetService;
 import dev.wxlogin.application.SessionManagementService;
 import dev.wxlogin.application.UserDisablingService;
 import dev.wxlogin.domain.port.in.ForAuthenticating;
 import dev.wxlogin.domain.port.in.ForCleaningUpSessions;
 import dev.wxlogin.domain.port.in.ForDisablingUsers;
+import dev.wxlogin.domain.port.in.ForGettingAccessTokens;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
+import dev.wxlogin.domain.port.in.ForRegisteringPhoneNumbers;
+import dev.wxlogin.domain.port.in.ForResettingSessionKeys;
+import dev.wxlogin.domain.port.out.ForCheckingSessionKeys;
 import dev.wxlogin.domain.port.out.ForExchangingLoginCodes;
+import dev.wxlogin.domain.port.out.ForLookingUpPhoneNumbers;
 import dev.wxlogin.domain.port.out.ForRememberingExchangedCodes;
 import dev.wxlogin.domain.port.out.ForRunningTransactions;
 import dev.wxlogin.domain.port.out.ForStoringSessions;
@@ -63,6 +71,26 @@ class ApplicationConfiguration {
     ForDisablingUsers disablingUsers(ForStoringUsers users, ForStoringSessions sessions, ForRunningTransactions transactions,
                                      SessionPolicy policy, Clock clock) {
         return new UserDisablingService(users, sessions, transactions, policy, clock);
+    }
+
+    // replaced by the access_token service (AccessTokenService) at the merge
+    @Bean
+    ForGettingAccessTokens gettingAccessTokens(Clock clock) {
+        return new InterimAccessTokenService(clock);
+    }
+
+    @Bean
+    ForRegisteringPhoneNumbers registeringPhoneNumbers(ForLookingUpPhoneNumbers wechat, ForGettingAccessTokens tokens,
+                                                       ForStoringSessions sessions, ForStoringUsers users,
+                                                       SessionPolicy policy, Clock clock) {
+        return new PhoneNumberService(wechat, tokens, sessions, users, policy, clock);
+    }
+
+    @Bean
+    ForResettingSessionKeys resettingSessionKeys(ForCheckingSessionKeys wechat, ForGettingAccessTokens tokens,
+                                                 ForStoringUsers users, ForStoringSessions sessions,
+                                                 SessionPolicy policy, Clock clock) {
+        return new SessionKeyResetService(wechat, tokens, users, sessions, policy, clock);
     }
 
     @Bean

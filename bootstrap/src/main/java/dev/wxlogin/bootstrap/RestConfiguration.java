@@ -9,6 +9,7 @@ import dev.wxlogin.domain.port.in.ForAuthenticating;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
+import dev.wxlogin.domain.port.in.ForRegisteringPhoneNumbers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,9 +27,9 @@ import java.util.function.Supplier;
 class RestConfiguration {
     @Bean(initMethod = "start", destroyMethod = "stop")
     RestApi restApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
-                    ForManagingSessions sessions, ObjectProvider<ExtraRoute> extraRoutes,
+                    ForManagingSessions sessions, ForRegisteringPhoneNumbers phones, ObjectProvider<ExtraRoute> extraRoutes,
                     Database database, WeChatApiLoginCodeAdapter wechat, Settings settings) {
-        return new RestApi(loggingIn, authenticating, loggingOut, sessions, extraRoutes.orderedStream().toList(),
+        return new RestApi(loggingIn, authenticating, loggingOut, sessions, phones, extraRoutes.orderedStream().toList(),
                 settings.rest(), readiness(database, wechat));
     }
 

@@ -15,6 +15,8 @@ enum ProblemType {
     BAD_REQUEST(400, "bad_request", "Bad request", "The request is malformed"),
     INVALID_CODE(401, "invalid_code", "Invalid login code",
             "The login code is invalid or expired; call wx.login() again"),
+    INVALID_PHONE_CODE(400, "invalid_phone_code", "Invalid phone code",
+            "The phone code is invalid, expired, already used or not this user's; ask the user to tap the button again"),
     UNAUTHENTICATED(401, "unauthenticated", "Unauthenticated", "A valid bearer token is required"),
     SESSION_EXPIRED(401, "session_expired", "Session expired", "The session has expired; log in again"),
     SESSION_REPLACED(401, "session_replaced", "Session replaced",

@@ -1,6 +1,7 @@
 package dev.wxlogin.adapters.rest;
 
 import dev.wxlogin.domain.login.LoginResult;
+import dev.wxlogin.domain.phone.PhoneNumber;
 import dev.wxlogin.domain.port.in.LiveSessions;
 import dev.wxlogin.domain.session.Authentication;
 import dev.wxlogin.domain.session.Session;
@@ -31,13 +32,23 @@ final class ResponseBodies {
 
     record LoginUser(String id, String openid, String unionid, boolean newUser) {}
 
-    record Me(String id, String openid, String unionid, String appId, String createdAt, CurrentSession session) {
+    /** @param phone null until the user hands over a phone code; only the user themself ever sees it */
+    record Me(String id, String openid, String unionid, String appId, String createdAt, CurrentSession session,
+              Phone phone) {
         static Me of(Authentication caller) {
             User user = caller.user();
             Session session = caller.session();
             return new Me(user.id().value(), user.openId().value(), unionId(user), user.appId().value(),
                     user.createdAt().toString(), new CurrentSession(session.id().value(),
-                    session.createdAt().toString(), session.expiresAt().toString()));
+                    session.createdAt().toString(), session.expiresAt().toString()),
+                    user.phone().map(Phone::of).orElse(null));
+        }
+    }
+
+    /** The caller's own phone number, unmasked: the one response that must carry it. */
+    record Phone(String phoneNumber, String purePhoneNumber, String countryCode) {
+        static Phone of(PhoneNumber phone) {
+            return new Phone(phone.phoneNumber(), phone.purePhoneNumber(), phone.countryCode());
         }
     }
 

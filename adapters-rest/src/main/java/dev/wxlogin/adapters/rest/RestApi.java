@@ -6,6 +6,7 @@ import dev.wxlogin.domain.port.in.ForAuthenticating;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
+import dev.wxlogin.domain.port.in.ForRegisteringPhoneNumbers;
 import io.github.bucket4j.TimeMeter;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
  * GET    /ready                   200 {"status":"READY","checks":{...}} | 503 not_ready, with "checks" too
  * POST   each ExtraRoute's path   200 its handler's answer   (such as the sandbox's /sandbox/code; rate-limited)
  * POST   /api/v1/login            200 {"token","tokenType","expiresIn","user"}  (rate-limited)
- * GET    /api/v1/me               200 the user and the current session
+ * GET    /api/v1/me               200 the user (with their phone number, once known) and the current session
+ * POST   /api/v1/me/phone         200 {"phoneNumber","purePhoneNumber","countryCode"} | 400 invalid_phone_code
  * POST   /api/v1/logout           204 (any bearer token, even malformed or unknown)
  * GET    /api/v1/sessions         200 {"sessions":[...]}
  * DELETE /api/v1/sessions/{id}    204 | 404 not_found
@@ -44,15 +46,16 @@ public final class RestApi {
      *                    {@link Readiness} on states that are reported without making the instance unready.
      */
     public RestApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
-                   ForManagingSessions sessions, List<ExtraRoute> extraRoutes, RestSettings settings,
-                   Supplier<Readiness> readiness) {
-        this(loggingIn, authenticating, loggingOut, sessions, extraRoutes, settings, readiness, TimeMeter.SYSTEM_NANOTIME);
+                   ForManagingSessions sessions, ForRegisteringPhoneNumbers phones, List<ExtraRoute> extraRoutes,
+                   RestSettings settings, Supplier<Readiness> readiness) {
+        this(loggingIn, authenticating, loggingOut, sessions, phones, extraRoutes, settings, readiness,
+                TimeMeter.SYSTEM_NANOTIME);
     }
 
     // Tests pass a clock they move, so that buckets refill without waiting.
     RestApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
-            ForManagingSessions sessions, List<ExtraRoute> extraRoutes, RestSettings settings,
-            Supplier<Readiness> readiness, TimeMeter time) {
+            ForManagingSessions sessions, ForRegisteringPhoneNumbers phones, List<ExtraRoute> extraRoutes,
+            RestSettings settings, Supplier<Readiness> readiness, TimeMeter time) {
         ObjectMapper json = JsonMapping.create();
         JsonRequestBodies bodies = new JsonRequestBodies(json, settings.maxBodyBytes());
         HealthEndpoints health = new HealthEndpoints(readiness);
@@ -60,6 +63,7 @@ public final class RestApi {
         RateLimiter limiter = new RateLimiter(settings.rateLimits(), clientAddresses, time);
         LoginEndpoint login = new LoginEndpoint(loggingIn, bodies, clientAddresses, settings.defaultAppId());
         SessionEndpoints account = new SessionEndpoints(new BearerAuthentication(authenticating), loggingOut, sessions);
+        PhoneEndpoint phone = new PhoneEndpoint(phones, bodies);
 
         this.app = Javalin.create(config -> {
             HttpServerSetup.apply(config, settings, json);
@@ -72,6 +76,7 @@ public final class RestApi {
             extraRoutes.forEach(extra -> routes.post(extra.path(), limiter.limit(served(extra, bodies))));
             routes.post("/api/v1/login", limiter.limit(login::logIn));
             readable(routes, "/api/v1/me", account::me);
+            routes.post("/api/v1/me/phone", phone::register);
             routes.post("/api/v1/logout", account::logOut);
             readable(routes, "/api/v1/sessions", account::list);
             routes.delete("/api/v1/sessions/{id}", account::revoke);

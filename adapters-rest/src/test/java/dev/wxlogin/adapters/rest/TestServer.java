@@ -7,6 +7,7 @@ import dev.wxlogin.domain.port.in.ForAuthenticating;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
+import dev.wxlogin.domain.port.in.ForRegisteringPhoneNumbers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +36,7 @@ final class TestServer implements AutoCloseable {
     final ForAuthenticating authenticating = mock(ForAuthenticating.class);
     final ForLoggingOut loggingOut = mock(ForLoggingOut.class);
     final ForManagingSessions sessions = mock(ForManagingSessions.class);
+    final ForRegisteringPhoneNumbers phones = mock(ForRegisteringPhoneNumbers.class);
     final ExtraRoute.Handler sandbox = mock(ExtraRoute.Handler.class);
     final AtomicReference<Readiness> readiness = new AtomicReference<>(new Readiness(true, Map.of("database", "UP")));
     final ManualTime time = new ManualTime();
@@ -43,7 +45,7 @@ final class TestServer implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private TestServer(RestSettings settings, boolean withSandbox) {
-        api = new RestApi(loggingIn, authenticating, loggingOut, sessions,
+        api = new RestApi(loggingIn, authenticating, loggingOut, sessions, phones,
                 withSandbox ? List.of(new ExtraRoute(SANDBOX_CODE, sandbox)) : List.of(), settings, readiness::get, time).start();
     }
 
