@@ -4,7 +4,7 @@ import dev.wxlogin.application.AuthenticationService;
 import dev.wxlogin.application.InterimAccessTokenService;
 import dev.wxlogin.application.LoginService;
 import dev.wxlogin.application.LogoutService;
-import dev.wxlogin.application.PhoneNumberService;
+import dev.wxlogin.application.PhoneBindingService;
 import dev.wxlogin.application.SessionCleanupService;
 import dev.wxlogin.application.SessionKeyResetService;
 import dev.wxlogin.application.SessionManagementService;
@@ -16,7 +16,7 @@ import dev.wxlogin.domain.port.in.ForGettingAccessTokens;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
-import dev.wxlogin.domain.port.in.ForRegisteringPhoneNumbers;
+import dev.wxlogin.domain.port.in.ForBindingPhoneNumbers;
 import dev.wxlogin.domain.port.in.ForResettingSessionKeys;
 import dev.wxlogin.domain.port.out.ForCheckingSessionKeys;
 import dev.wxlogin.domain.port.out.ForExchangingLoginCodes;
@@ -80,10 +80,10 @@ class ApplicationConfiguration {
     }
 
     @Bean
-    ForRegisteringPhoneNumbers registeringPhoneNumbers(ForLookingUpPhoneNumbers wechat, ForGettingAccessTokens tokens,
+    ForBindingPhoneNumbers bindingPhoneNumbers(ForLookingUpPhoneNumbers wechat, ForGettingAccessTokens tokens,
                                                        ForStoringSessions sessions, ForStoringUsers users,
                                                        SessionPolicy policy, Clock clock) {
-        return new PhoneNumberService(wechat, tokens, sessions, users, policy, clock);
+        return new PhoneBindingService(wechat, tokens, sessions, users, policy, clock);
     }
 
     @Bean

@@ -9,7 +9,7 @@ import dev.wxlogin.domain.port.in.ForAuthenticating;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
-import dev.wxlogin.domain.port.in.ForRegisteringPhoneNumbers;
+import dev.wxlogin.domain.port.in.ForBindingPhoneNumbers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +27,7 @@ import java.util.function.Supplier;
 class RestConfiguration {
     @Bean(initMethod = "start", destroyMethod = "stop")
     RestApi restApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
-                    ForManagingSessions sessions, ForRegisteringPhoneNumbers phones, ObjectProvider<ExtraRoute> extraRoutes,
+                    ForManagingSessions sessions, ForBindingPhoneNumbers phones, ObjectProvider<ExtraRoute> extraRoutes,
                     Database database, WeChatApiLoginCodeAdapter wechat, Settings settings) {
         return new RestApi(loggingIn, authenticating, loggingOut, sessions, phones, extraRoutes.orderedStream().toList(),
                 settings.rest(), readiness(database, wechat));

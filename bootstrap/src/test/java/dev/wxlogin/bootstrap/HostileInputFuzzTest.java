@@ -440,8 +440,10 @@ class HostileInputFuzzTest {
                 return login();
             } else if (dice < 43) {
                 return sandboxCode();
-            } else if (dice < 63) {
+            } else if (dice < 58) {
                 return authenticated();
+            } else if (dice < 63) {
+                return phone();
             } else if (dice < 71) {
                 return oddPath();
             } else if (dice < 76) {
@@ -561,6 +563,26 @@ class HostileInputFuzzTest {
         }
 
         // The account endpoints, with every kind of Authorization but a valid one.
+        /**
+         * POST /api/v1/me/phone with a hostile body, half of them by a signed-in user: those reach WeChat when the
+         * code is well-formed, and WeChat refuses it (400); nothing is stored either way.
+         */
+        private Case phone() {
+            List<String[]> headers = new ArrayList<>();
+            boolean signedIn = random.nextBoolean();
+            String authorization = signedIn ? "Bearer " + pick(validTokens) : authorization();
+            if (authorization != null) {
+                headers.add(new String[]{"Authorization", authorization});
+            }
+            if (random.nextInt(100) < 80) {
+                headers.add(json());
+            } else {
+                contentType().ifPresent(type -> headers.add(new String[]{"Content-Type", type}));
+            }
+            IntPredicate expected = signedIn ? status -> status >= 400 && status != 401 : status -> status >= 400;
+            return new Case("phone", "POST", "/api/v1/me/phone", headers, loginBody(), false, expected, true);
+        }
+
         private Case authenticated() {
             boolean oddId = random.nextInt(6) == 0;
             String[] route = oddId

@@ -6,7 +6,7 @@ import dev.wxlogin.domain.port.in.ForAuthenticating;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
-import dev.wxlogin.domain.port.in.ForRegisteringPhoneNumbers;
+import dev.wxlogin.domain.port.in.ForBindingPhoneNumbers;
 import io.github.bucket4j.TimeMeter;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
@@ -46,7 +46,7 @@ public final class RestApi {
      *                    {@link Readiness} on states that are reported without making the instance unready.
      */
     public RestApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
-                   ForManagingSessions sessions, ForRegisteringPhoneNumbers phones, List<ExtraRoute> extraRoutes,
+                   ForManagingSessions sessions, ForBindingPhoneNumbers phones, List<ExtraRoute> extraRoutes,
                    RestSettings settings, Supplier<Readiness> readiness) {
         this(loggingIn, authenticating, loggingOut, sessions, phones, extraRoutes, settings, readiness,
                 TimeMeter.SYSTEM_NANOTIME);
@@ -54,7 +54,7 @@ public final class RestApi {
 
     // Tests pass a clock they move, so that buckets refill without waiting.
     RestApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
-            ForManagingSessions sessions, ForRegisteringPhoneNumbers phones, List<ExtraRoute> extraRoutes,
+            ForManagingSessions sessions, ForBindingPhoneNumbers phones, List<ExtraRoute> extraRoutes,
             RestSettings settings, Supplier<Readiness> readiness, TimeMeter time) {
         ObjectMapper json = JsonMapping.create();
         JsonRequestBodies bodies = new JsonRequestBodies(json, settings.maxBodyBytes());
@@ -76,7 +76,7 @@ public final class RestApi {
             extraRoutes.forEach(extra -> routes.post(extra.path(), limiter.limit(served(extra, bodies))));
             routes.post("/api/v1/login", limiter.limit(login::logIn));
             readable(routes, "/api/v1/me", account::me);
-            routes.post("/api/v1/me/phone", phone::register);
+            routes.post("/api/v1/me/phone", phone::bind);
             routes.post("/api/v1/logout", account::logOut);
             readable(routes, "/api/v1/sessions", account::list);
             routes.delete("/api/v1/sessions/{id}", account::revoke);

@@ -45,7 +45,7 @@ class PhoneEndpointTest {
 
     @Test
     void answersTheNumberWeChatVerifiedForTheCaller() {
-        when(server.phones.register(token, new PhoneCode(CODE))).thenReturn(PHONE);
+        when(server.phones.bind(token, new PhoneCode(CODE))).thenReturn(PHONE);
 
         HttpResponse<String> response = register("{\"code\":\"" + CODE + "\"}");
 
@@ -73,7 +73,7 @@ class PhoneEndpointTest {
 
     @Test
     void aCodeWeChatRefusesIsInvalidPhoneCode() {
-        when(server.phones.register(any(), any())).thenThrow(new PhoneCodeRejected("errcode 40029"));
+        when(server.phones.bind(any(), any())).thenThrow(new PhoneCodeRejected("errcode 40029"));
 
         JsonNode problem = assertProblem(register("{\"code\":\"" + CODE + "\"}"), 400, "invalid_phone_code");
 
@@ -82,7 +82,7 @@ class PhoneEndpointTest {
 
     @Test
     void weChatsMinuteQuotaIs429AndATokenRefusedTwiceOrAnOutageIs503WithRetryAfter() {
-        when(server.phones.register(any(), any()))
+        when(server.phones.bind(any(), any()))
                 .thenThrow(new UpstreamFailure(UpstreamFailure.Kind.RATE_LIMITED, "quota", Duration.ofSeconds(60)))
                 .thenThrow(new AccessTokenRejected(new AccessToken("refused-twice"), 40001))
                 .thenThrow(new UpstreamFailure(UpstreamFailure.Kind.UNAVAILABLE, "down", null));
@@ -105,7 +105,7 @@ class PhoneEndpointTest {
 
     @Test
     void anUnknownTokenIs401() {
-        when(server.phones.register(any(), any())).thenThrow(AuthenticationFailed.unauthenticated());
+        when(server.phones.bind(any(), any())).thenThrow(AuthenticationFailed.unauthenticated());
         assertProblem(register("{\"code\":\"" + CODE + "\"}"), 401, "unauthenticated");
     }
 

@@ -7,7 +7,7 @@ import dev.wxlogin.domain.port.in.ForAuthenticating;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
-import dev.wxlogin.domain.port.in.ForRegisteringPhoneNumbers;
+import dev.wxlogin.domain.port.in.ForBindingPhoneNumbers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +36,7 @@ final class TestServer implements AutoCloseable {
     final ForAuthenticating authenticating = mock(ForAuthenticating.class);
     final ForLoggingOut loggingOut = mock(ForLoggingOut.class);
     final ForManagingSessions sessions = mock(ForManagingSessions.class);
-    final ForRegisteringPhoneNumbers phones = mock(ForRegisteringPhoneNumbers.class);
+    final ForBindingPhoneNumbers phones = mock(ForBindingPhoneNumbers.class);
     final ExtraRoute.Handler sandbox = mock(ExtraRoute.Handler.class);
     final AtomicReference<Readiness> readiness = new AtomicReference<>(new Readiness(true, Map.of("database", "UP")));
     final ManualTime time = new ManualTime();

@@ -82,7 +82,7 @@ public final class WeChatSandbox implements AutoCloseable {
     }
 
     /**
-     * Also serve {@code /sandbox/code}, {@code /sandbox/codes} and {@code /sandbox/faults} on the sandbox's own port
+     * Also serve {@code /sandbox/code}, {@code /sandbox/codes}, {@code /sandbox/phone-code} and {@code /sandbox/faults} on the sandbox's own port
      * (see {@link SandboxControlHandler}), for a sandbox that runs as a process of its own. Call before {@link #start()}.
      */
     public synchronized WeChatSandbox withControlRoutes() {

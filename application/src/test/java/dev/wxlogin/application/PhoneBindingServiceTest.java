@@ -28,7 +28,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-class PhoneNumberServiceTest {
+class PhoneBindingServiceTest {
     private static final AccessToken TOKEN = new AccessToken("live-token");
     private static final AccessToken REPLACEMENT = new AccessToken("replacement-token");
     private static final PhoneCode CODE = new PhoneCode("e31968a7f94cc5ee25fafc2aef2773f0bb8c3937b22520eb8ee345274d00c144");
@@ -37,11 +37,11 @@ class PhoneNumberServiceTest {
     private final Fixture f = new Fixture();
     private final ForLookingUpPhoneNumbers wechat = mock(ForLookingUpPhoneNumbers.class);
     private final ForGettingAccessTokens tokens = mock(ForGettingAccessTokens.class);
-    private final PhoneNumberService phones =
-            new PhoneNumberService(wechat, tokens, f.sessions, f.users, f.policy, f.clock);
+    private final PhoneBindingService phones =
+            new PhoneBindingService(wechat, tokens, f.sessions, f.users, f.policy, f.clock);
     private final SecurityEvents events = new SecurityEvents();
 
-    PhoneNumberServiceTest() {
+    PhoneBindingServiceTest() {
         when(tokens.current(Fixture.APP)).thenReturn(new AccessTokenGrant(Fixture.APP, TOKEN, Instant.MAX));
     }
 
@@ -56,7 +56,7 @@ class PhoneNumberServiceTest {
         when(wechat.lookUp(TOKEN, Fixture.APP, new OpenId("o-phone"), CODE)).thenReturn(new VerifiedPhone(PHONE, Fixture.APP));
 
         events.clear();
-        assertThat(phones.register(login.token(), CODE)).isEqualTo(PHONE);
+        assertThat(phones.bind(login.token(), CODE)).isEqualTo(PHONE);
 
         assertThat(f.users.findById(login.user().id()).orElseThrow().phone()).contains(PHONE);
         assertThat(events.lines()).containsExactly(
@@ -70,7 +70,7 @@ class PhoneNumberServiceTest {
         when(wechat.lookUp(any(), any(), any(), any())).thenReturn(new VerifiedPhone(PHONE, other));
 
         events.clear();
-        assertThatThrownBy(() -> phones.register(login.token(), CODE)).isInstanceOf(PhoneCodeRejected.class);
+        assertThatThrownBy(() -> phones.bind(login.token(), CODE)).isInstanceOf(PhoneCodeRejected.class);
 
         assertThat(f.users.findById(login.user().id()).orElseThrow().phone()).isEmpty();
         assertThat(events.lines()).containsExactly("WARN phone number refused: watermark of another app user="
@@ -84,13 +84,13 @@ class PhoneNumberServiceTest {
         when(wechat.lookUp(eq(TOKEN), any(), any(), any())).thenThrow(new AccessTokenRejected(TOKEN, 40001));
         when(wechat.lookUp(eq(REPLACEMENT), any(), any(), any())).thenReturn(new VerifiedPhone(PHONE, Fixture.APP));
 
-        assertThat(phones.register(login.token(), CODE)).isEqualTo(PHONE);
+        assertThat(phones.bind(login.token(), CODE)).isEqualTo(PHONE);
         verify(tokens).replaceRejected(Fixture.APP, TOKEN);
     }
 
     @Test
     void aCallerWithoutALiveSessionNeverReachesWeChat() {
-        assertThatThrownBy(() -> phones.register(SessionToken.generate(), CODE)).isInstanceOf(AuthenticationFailed.class);
+        assertThatThrownBy(() -> phones.bind(SessionToken.generate(), CODE)).isInstanceOf(AuthenticationFailed.class);
         verifyNoInteractions(wechat, tokens);
     }
 }

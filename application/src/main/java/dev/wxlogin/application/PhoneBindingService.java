@@ -5,7 +5,7 @@ import dev.wxlogin.domain.phone.PhoneCode;
 import dev.wxlogin.domain.phone.PhoneNumber;
 import dev.wxlogin.domain.phone.VerifiedPhone;
 import dev.wxlogin.domain.port.in.ForGettingAccessTokens;
-import dev.wxlogin.domain.port.in.ForRegisteringPhoneNumbers;
+import dev.wxlogin.domain.port.in.ForBindingPhoneNumbers;
 import dev.wxlogin.domain.port.out.ForLookingUpPhoneNumbers;
 import dev.wxlogin.domain.port.out.ForStoringSessions;
 import dev.wxlogin.domain.port.out.ForStoringUsers;
@@ -22,7 +22,7 @@ import java.time.Clock;
  * and the caller's openid (so a code of another user's is refused by WeChat itself), and the answer is believed
  * only with our app's watermark. The number is personal data: logged masked, if at all.
  */
-public final class PhoneNumberService implements ForRegisteringPhoneNumbers {
+public final class PhoneBindingService implements ForBindingPhoneNumbers {
     private static final System.Logger EVENTS = System.getLogger("wxlogin.security");
 
     private final AuthenticationService authentication;
@@ -30,7 +30,7 @@ public final class PhoneNumberService implements ForRegisteringPhoneNumbers {
     private final ForLookingUpPhoneNumbers wechat;
     private final ForStoringUsers users;
 
-    public PhoneNumberService(ForLookingUpPhoneNumbers wechat, ForGettingAccessTokens tokens, ForStoringSessions sessions,
+    public PhoneBindingService(ForLookingUpPhoneNumbers wechat, ForGettingAccessTokens tokens, ForStoringSessions sessions,
                               ForStoringUsers users, SessionPolicy policy, Clock clock) {
         this.authentication = new AuthenticationService(sessions, users, policy, clock);
         this.calls = new AccessTokenCalls(tokens);
@@ -39,7 +39,7 @@ public final class PhoneNumberService implements ForRegisteringPhoneNumbers {
     }
 
     @Override
-    public PhoneNumber register(SessionToken caller, PhoneCode code) {
+    public PhoneNumber bind(SessionToken caller, PhoneCode code) {
         User user = authentication.authenticate(caller).user();
         VerifiedPhone verified = calls.call(user.appId(), token -> wechat.lookUp(token, user.appId(), user.openId(), code));
         if (!verified.watermarkAppId().equals(user.appId())) {

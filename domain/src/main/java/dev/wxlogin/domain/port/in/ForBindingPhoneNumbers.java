@@ -5,7 +5,7 @@ import dev.wxlogin.domain.phone.PhoneNumber;
 import dev.wxlogin.domain.session.SessionToken;
 
 /** A signed-in user hands over the code of the getPhoneNumber button; the number WeChat verified becomes theirs. */
-public interface ForRegisteringPhoneNumbers {
+public interface ForBindingPhoneNumbers {
     /**
      * Stores the caller's phone number, replacing any earlier one, and answers it.
      *
@@ -13,5 +13,5 @@ public interface ForRegisteringPhoneNumbers {
      * @throws dev.wxlogin.domain.error.PhoneCodeRejected    the code gives no number of the caller's; nothing changed
      * @throws dev.wxlogin.domain.error.UpstreamFailure      WeChat cannot answer now; nothing changed
      */
-    PhoneNumber register(SessionToken caller, PhoneCode code);
+    PhoneNumber bind(SessionToken caller, PhoneCode code);
 }
