@@ -5,8 +5,10 @@ import dev.wxlogin.application.AuthenticationService;
 import dev.wxlogin.application.LoginService;
 import dev.wxlogin.application.LogoutService;
 import dev.wxlogin.application.OpenDataService;
+import dev.wxlogin.application.PhoneBindingService;
 import dev.wxlogin.application.ProfileService;
 import dev.wxlogin.application.SessionCleanupService;
+import dev.wxlogin.application.SessionKeyResetService;
 import dev.wxlogin.application.SessionManagementService;
 import dev.wxlogin.application.UserDisablingService;
 import dev.wxlogin.application.UserSessionsEndingService;
@@ -19,10 +21,13 @@ import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
 import dev.wxlogin.domain.port.in.ForManagingProfiles;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
+import dev.wxlogin.domain.port.in.ForBindingPhoneNumbers;
 import dev.wxlogin.domain.port.in.ForOpeningOpenData;
+import dev.wxlogin.domain.port.in.ForResettingSessionKeys;
 import dev.wxlogin.domain.port.out.ForCheckingSessionKeys;
 import dev.wxlogin.domain.port.out.ForDecryptingOpenData;
 import dev.wxlogin.domain.port.out.ForExchangingLoginCodes;
+import dev.wxlogin.domain.port.out.ForLookingUpPhoneNumbers;
 import dev.wxlogin.domain.port.out.ForRememberingExchangedCodes;
 import dev.wxlogin.domain.port.out.ForRunningTransactions;
 import dev.wxlogin.domain.port.out.ForStoringProfiles;
@@ -74,6 +79,20 @@ class ApplicationConfiguration {
     ForDisablingUsers disablingUsers(ForStoringUsers users, ForStoringSessions sessions, ForRunningTransactions transactions,
                                      SessionPolicy policy, Clock clock) {
         return new UserDisablingService(users, sessions, transactions, policy, clock);
+    }
+
+    @Bean
+    ForBindingPhoneNumbers bindingPhoneNumbers(ForLookingUpPhoneNumbers wechat, ForGettingAccessTokens tokens,
+                                                       ForStoringSessions sessions, ForStoringUsers users,
+                                                       SessionPolicy policy, Clock clock) {
+        return new PhoneBindingService(wechat, tokens, sessions, users, policy, clock);
+    }
+
+    @Bean
+    ForResettingSessionKeys resettingSessionKeys(ForCheckingSessionKeys wechat, ForGettingAccessTokens tokens,
+                                                 ForStoringUsers users, ForStoringSessions sessions,
+                                                 SessionPolicy policy, Clock clock) {
+        return new SessionKeyResetService(wechat, tokens, users, sessions, policy, clock);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
 import dev.wxlogin.domain.port.in.ForManagingProfiles;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
+import dev.wxlogin.domain.port.in.ForBindingPhoneNumbers;
 import dev.wxlogin.domain.port.in.ForOpeningOpenData;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -28,10 +29,10 @@ import java.util.function.Supplier;
 class RestConfiguration {
     @Bean(initMethod = "start", destroyMethod = "stop")
     RestApi restApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
-                    ForManagingSessions sessions, ForOpeningOpenData openData, ForManagingProfiles profiles,
-                    ObjectProvider<ExtraRoute> extraRoutes,
+                    ForManagingSessions sessions, ForBindingPhoneNumbers phones, ForOpeningOpenData openData,
+                    ForManagingProfiles profiles, ObjectProvider<ExtraRoute> extraRoutes,
                     Database database, WeChatApiLoginCodeAdapter wechat, Settings settings) {
-        return new RestApi(loggingIn, authenticating, loggingOut, sessions, openData, profiles,
+        return new RestApi(loggingIn, authenticating, loggingOut, sessions, phones, openData, profiles,
                 extraRoutes.orderedStream().toList(),
                 settings.rest(), readiness(database, wechat));
     }

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The built-in WeChat sandbox on a loopback port, and the adapter talking to it over HTTP as it would
  * to WeChat. With WXLOGIN_APP_ID set and WXLOGIN_SANDBOX=true, the sandbox plays that mini program.
- * Its {@code wx.login()} is served on the server's own port as {@code POST /sandbox/code}, an
+ * Its {@code wx.login()} is served on the server's own port as {@code POST /sandbox/code} (and its getPhoneNumber
+ * button as {@code POST /sandbox/phone-code}), each an
  * {@link ExtraRoute} of the REST API: the sandbox is a development fake, not a use case of the hexagon.
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,5 +43,12 @@ class SandboxConfiguration {
     ExtraRoute sandboxOpenDataRoute(WeChatSandbox sandbox) {
         return new ExtraRoute("/sandbox/open-data", body -> sandbox.openData(
                 body.optionalString("appId").map(AppId::new), body.requiredString("user"), body.requiredString("kind")));
+    }
+
+    /** The getPhoneNumber button's {@code e.detail.code}: {@code {"user":"alice"[,"appId"]}} in, {@code {"code":"…"}} out. */
+    @Bean
+    ExtraRoute sandboxPhoneCodeRoute(WeChatSandbox sandbox) {
+        return new ExtraRoute("/sandbox/phone-code", body -> Map.of("code",
+                sandbox.phoneCode(body.optionalString("appId").map(AppId::new), body.requiredString("user")).value()));
     }
 }

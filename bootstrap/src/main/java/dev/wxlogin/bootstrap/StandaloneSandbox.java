@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * {@code wxlogin sandbox [--port N]}: the WeChat sandbox as a process of its own, for a benchmark whose server
  * CPU must not include WeChat's, or for another backend's CI. It answers WeChat's API and, on the same loopback
- * port, {@code /sandbox/code}, {@code /sandbox/codes} and {@code /sandbox/faults}. The {@code WXLOGIN_SANDBOX_*}
+ * port, {@code /sandbox/code}, {@code /sandbox/codes}, {@code /sandbox/phone-code} and {@code /sandbox/faults}. The {@code WXLOGIN_SANDBOX_*}
  * variables apply, and {@code WXLOGIN_APP_ID} with {@code WXLOGIN_APP_SECRET} name the app it plays.
  */
 final class StandaloneSandbox {

@@ -57,8 +57,8 @@ public final class WxLoginServer implements AutoCloseable {
 
     private static List<Class<?>> configurations(Settings settings) {
         List<Class<?>> classes = new ArrayList<>(List.of(PersistenceConfiguration.class, WeChatConfiguration.class,
-                ApplicationConfiguration.class, PendingPorts.class, CleanupConfiguration.class, AccessTokenConfiguration.class,
-                RestConfiguration.class, InterimSessionKeyCheckConfiguration.class));
+                ApplicationConfiguration.class, CleanupConfiguration.class, AccessTokenConfiguration.class,
+                RestConfiguration.class));
         if (settings.internal().isPresent()) {
             classes.add(InternalApiConfiguration.class);
         }

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * security.md R3, W1, L8: after logins (new and returning users, a logout, a replaced session_key), the raw bytes
- * of every file the server left in its data directory hold no token, no login code and no session_key: not as
+ * of every file the server left in its data directory hold no token, no login code, no phone number and no
+ * session_key: not as
  * text, not as the 16 bytes it decodes to. The session table holds only SHA-256 hex of the tokens, and the user
  * table only a ciphertext of the session_key.
  */
@@ -66,6 +67,12 @@ class DatabaseAtRestTest {
         assertThat(sessionKeys).as("the sandbox rotates session_key at every exchange").hasSize(7);
         assertThat(server.get("/api/v1/me", tokens.get(0)).statusCode()).isEqualTo(200);
         assertThat(server.post("/api/v1/logout", tokens.get(1)).statusCode()).isEqualTo(204);
+        String phoneCode = read(server.postJson("/sandbox/phone-code", "{\"user\":\"alice\"}").body()).get("code").asText();
+        HttpResponse<String> phone = server.send(java.net.http.HttpRequest.newBuilder(server.uri("/api/v1/me/phone"))
+                .header("Authorization", "Bearer " + tokens.get(6)).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"code\":\"" + phoneCode + "\"}")));
+        assertThat(phone.statusCode()).as(phone.body()).isEqualTo(200);
+        String phoneNumber = read(phone.body()).get("purePhoneNumber").asText();
         server.close();
         server = null;
 
@@ -87,6 +94,12 @@ class DatabaseAtRestTest {
                 if (indexOf(bytes, ascii(code)) >= 0) {
                     found.add("a login code in " + file.getKey());
                 }
+            }
+            if (indexOf(bytes, ascii(phoneCode)) >= 0) {
+                found.add("a phone code in " + file.getKey());
+            }
+            if (indexOf(bytes, ascii(phoneNumber)) >= 0 || indexOf(bytes, ascii(phoneNumber.substring(3))) >= 0) {
+                found.add("a phone number in " + file.getKey());
             }
             for (String key : sessionKeys.keySet()) {
                 if (indexOf(bytes, ascii(key)) >= 0) {
@@ -127,6 +140,8 @@ class DatabaseAtRestTest {
             List<String> secrets = new ArrayList<>(tokens);
             secrets.addAll(codes);
             secrets.addAll(sessionKeys.keySet());
+            secrets.add(phoneCode);
+            secrets.add(phoneNumber);
             assertThat(cells).isNotEmpty().noneMatch(cell -> secrets.stream().anyMatch(cell::contains));
             List<String> codeHashes = database.jdbi().withHandle(handle ->
                     handle.createQuery("SELECT code_hash FROM exchanged_code").mapTo(String.class).list());

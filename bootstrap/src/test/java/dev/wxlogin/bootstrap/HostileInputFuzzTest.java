@@ -500,8 +500,10 @@ class HostileInputFuzzTest {
                 return login();
             } else if (dice < 43) {
                 return sandboxCode();
-            } else if (dice < 63) {
+            } else if (dice < 58) {
                 return authenticated();
+            } else if (dice < 63) {
+                return phone();
             } else if (dice < 71) {
                 return oddPath();
             } else if (dice < 76) {
@@ -621,6 +623,26 @@ class HostileInputFuzzTest {
         }
 
         // The account endpoints, with every kind of Authorization but a valid one.
+        /**
+         * POST /api/v1/me/phone with a hostile body, half of them by a signed-in user: those reach WeChat when the
+         * code is well-formed, and WeChat refuses it (400); nothing is stored either way.
+         */
+        private Case phone() {
+            List<String[]> headers = new ArrayList<>();
+            boolean signedIn = random.nextBoolean();
+            String authorization = signedIn ? "Bearer " + pick(validTokens) : authorization();
+            if (authorization != null) {
+                headers.add(new String[]{"Authorization", authorization});
+            }
+            if (random.nextInt(100) < 80) {
+                headers.add(json());
+            } else {
+                contentType().ifPresent(type -> headers.add(new String[]{"Content-Type", type}));
+            }
+            IntPredicate expected = signedIn ? status -> status >= 400 && status != 401 : status -> status >= 400;
+            return new Case("phone", "POST", "/api/v1/me/phone", headers, loginBody(), false, expected, true);
+        }
+
         private Case authenticated() {
             boolean oddId = random.nextInt(6) == 0;
             String[] route = oddId
@@ -880,11 +902,9 @@ class HostileInputFuzzTest {
                     String[] action = pick(INTERNAL_USER_ACTIONS).split(" /");
                     List<String> malformed = List.of("x".repeat(65), "-.", "%00", "u%2F..", "u_%E2%80%AE", "%C3%A9",
                             "u%20x", randomIdentifier(1 + random.nextInt(64)) + "%2e");
-                    // A well-formed unknown id reaches the port: the session_key reset is a stand-in on this branch
-                    // (PendingPorts, 503), so it gets those only once the real service is merged.
+                    // A well-formed unknown id reaches the port, which answers 404.
                     List<String> wellFormed = List.of("u_nobody" + random.nextInt(1000), "u_" + randomIdentifier(16), "..", "u;x");
-                    String id = action[1].equals("reset-session-key") ? pick(malformed)
-                            : random.nextBoolean() ? pick(malformed) : pick(wellFormed);
+                    String id = random.nextBoolean() ? pick(malformed) : pick(wellFormed);
                     yield new Case("internal-user", action[0], "/internal/v1/users/" + id + "/" + action[1], headers,
                             random.nextInt(4) == 0 ? loginBody() : null, false,
                             status -> status == 400 || status == 404, true);

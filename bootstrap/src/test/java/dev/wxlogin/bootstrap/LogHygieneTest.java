@@ -16,7 +16,10 @@ import dev.wxlogin.domain.error.UpstreamFailure;
 import dev.wxlogin.domain.port.in.ForGettingAccessTokens;
 import dev.wxlogin.domain.token.AccessTokenGrant;
 import dev.wxlogin.domain.login.SessionKey;
+import dev.wxlogin.domain.port.in.ForResettingSessionKeys;
+import dev.wxlogin.domain.port.out.ForCheckingSessionKeys;
 import dev.wxlogin.domain.port.out.ForStoringUsers;
+import dev.wxlogin.domain.user.OpenId;
 import dev.wxlogin.domain.user.UserId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -35,6 +41,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -339,6 +346,87 @@ class LogHygieneTest {
         assertThat(lines).anyMatch(line -> line.contains("/internal/v1/users/{id}/disable 204"));
         assertNothingSecretIn(lines);
         assertNothingSecretInErrorBodies();
+    }
+
+    /**
+     * Phone numbers, the session_key check and its reset (issue 8): no access_token (the one handed out, nor its
+     * replacement after a rejection), no phone code, no session_key old or new, no checksession signature, and no
+     * phone number but masked, at DEBUG, in the failing flows too.
+     */
+    @Test
+    void phoneAndSessionKeyFlowsLogNoAccessTokenSessionKeyOrUnmaskedPhone() throws Exception {
+        TestServer server = TestServer.start(temp.resolve("phone"), Map.of("WXLOGIN_LOG_LEVEL", "DEBUG"));
+        toClose.add(server);
+        ForStoringUsers users = server.server().component(ForStoringUsers.class).orElseThrow();
+        ForGettingAccessTokens tokens = server.server().component(ForGettingAccessTokens.class).orElseThrow();
+        AppId app = server.sandbox().miniPrograms().getFirst().appId();
+        forbid(tokens.current(app).token().value(), "the access_token");
+
+        JsonNode alice = loggedIn(server, code(server, "phone-alice"), users);
+        String token = alice.get("token").asText();
+        UserId aliceId = new UserId(alice.get("user").get("id").asText());
+        HttpResponse<String> phone = registerPhone(server, token, phoneCode(server, "phone-alice"));
+        assertThat(phone.statusCode()).isEqualTo(200);
+        String pure = read(phone.body()).get("purePhoneNumber").asText();
+        forbid(pure, "an unmasked phone number");
+        assertThat(status(server.get("/api/v1/me", token))).isEqualTo(200);
+
+        // A used code, a garbage code, a rejected token (replaced and retried), WeChat busy.
+        String used = phoneCode(server, "phone-alice");
+        registerPhone(server, token, used);
+        assertThat(status(registerPhone(server, token, used))).isEqualTo(400);
+        assertThat(status(registerPhone(server, token, "f".repeat(64)))).isEqualTo(400);
+        server.sandbox().faults().rejectTokensForNext(1);
+        assertThat(status(registerPhone(server, token, phoneCode(server, "phone-alice")))).isEqualTo(200);
+        forbid(tokens.current(app).token().value(), "the replacement access_token");
+        server.sandbox().faults().clear().busyForNext(10);
+        assertThat(status(registerPhone(server, token, phoneCode(server, "phone-alice")))).isEqualTo(503);
+        server.sandbox().faults().clear();
+
+        // The session_key check and the operator's reset.
+        SessionKey key = users.sessionKeyOf(aliceId).orElseThrow();
+        ForCheckingSessionKeys checks = server.server().component(ForCheckingSessionKeys.class).orElseThrow();
+        OpenId openId = users.findById(aliceId).orElseThrow().openId();
+        assertThat(checks.isCurrent(tokens.current(app).token(), app, openId, key)).isTrue();
+        server.server().component(ForResettingSessionKeys.class).orElseThrow().reset(aliceId);
+        SessionKey replacement = users.sessionKeyOf(aliceId).orElseThrow();
+        forbid(replacement.value(), "the session_key a reset gave");
+        for (SessionKey signed : List.of(key, replacement)) {
+            forbid(HexFormat.of().formatHex(hmacSha256(signed.value())), "a checksession signature");
+        }
+        assertThat(checks.isCurrent(tokens.current(app).token(), app, openId, key)).isFalse();
+
+        server.close();
+        toClose.remove(server);
+
+        List<String> lines = capture.snapshot();
+        assertThat(lines).anyMatch(line -> line.contains("phone number registered user=" + aliceId)
+                && line.contains(pure.substring(0, 3) + "****" + pure.substring(7)));
+        assertThat(lines).anyMatch(line -> line.contains("getPhoneNumber appid=") && line.contains("errcode 40001"));
+        assertThat(lines).anyMatch(line -> line.contains("checkSession appid="));
+        assertThat(lines).anyMatch(line -> line.contains("session_key reset user=" + aliceId));
+        assertThat(lines).noneMatch(line -> line.contains("access_token=") || line.contains("signature="));
+        assertNothingSecretIn(lines);
+        assertNothingSecretInErrorBodies();
+    }
+
+    private String phoneCode(TestServer server, String user) {
+        HttpResponse<String> minted = server.postJson("/sandbox/phone-code", "{\"user\":\"" + user + "\"}");
+        String code = read(minted.body()).get("code").asText();
+        forbid(code, "a phone code minted for " + user);
+        return code;
+    }
+
+    private static HttpResponse<String> registerPhone(TestServer server, String token, String code) {
+        return server.send(HttpRequest.newBuilder(server.uri("/api/v1/me/phone")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code + "\"}")));
+    }
+
+    private static byte[] hmacSha256(String key) throws Exception {
+        Mac hmac = Mac.getInstance("HmacSHA256");
+        hmac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return hmac.doFinal();
     }
 
     /**

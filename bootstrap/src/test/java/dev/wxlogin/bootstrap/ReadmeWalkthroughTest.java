@@ -32,6 +32,17 @@ class ReadmeWalkthroughTest {
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(read(me.body()).get("openid").asText()).isEqualTo(openid);
 
+        HttpResponse<String> phoneCode = server.postJson("/sandbox/phone-code", "{\"user\":\"alice\"}");
+        assertThat(phoneCode.statusCode()).isEqualTo(200);
+        HttpResponse<String> phone = server.send(java.net.http.HttpRequest.newBuilder(server.uri("/api/v1/me/phone"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"code\":\"" + read(phoneCode.body()).get("code").asText() + "\"}")));
+        assertThat(phone.statusCode()).isEqualTo(200);
+        assertThat(read(phone.body()).fieldNames()).toIterable()
+                .containsExactly("phoneNumber", "purePhoneNumber", "countryCode");
+        assertThat(read(server.get("/api/v1/me", token).body()).get("phone")).isEqualTo(read(phone.body()));
+
         HttpResponse<String> minted = server.postJson("/sandbox/open-data", "{\"user\":\"alice\",\"kind\":\"userinfo\"}");
         HttpResponse<String> opened = server.send(java.net.http.HttpRequest.newBuilder(server.uri("/api/v1/me/open-data"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")

@@ -3,12 +3,14 @@ package dev.wxlogin.adapters.persistence;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
+import dev.wxlogin.domain.phone.PhoneNumber;
 import dev.wxlogin.domain.port.out.ForStoringUsers;
 import dev.wxlogin.domain.user.UnionId;
 import dev.wxlogin.domain.user.User;
 import dev.wxlogin.domain.user.UserId;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 import java.time.Instant;
@@ -18,14 +20,17 @@ import java.util.Optional;
 /** Users in {@code app_user}, their {@code session_key} sealed by a {@link SessionKeyCipher}. */
 public final class JdbiUserStorageAdapter implements ForStoringUsers {
     private static final String BEFORE_INSERT = "before_user_insert";
+    private static final String PHONE = "phone";
 
     private final Storage storage;
     private final SessionKeyCipher cipher;
+    private final RowMapper<User> users;
 
     /** @param jdbi the one {@link Database#jdbi()} all adapters share, so they join one transaction */
     public JdbiUserStorageAdapter(Jdbi jdbi, SessionKeyCipher cipher) {
         this.storage = new Storage(Objects.requireNonNull(jdbi, "jdbi"));
         this.cipher = Objects.requireNonNull(cipher, "cipher");
+        this.users = UserStatements.users(this::phoneOf);
     }
 
     /**
@@ -80,8 +85,8 @@ public final class JdbiUserStorageAdapter implements ForStoringUsers {
                 .findOne();
     }
 
-    private static Optional<User> find(Handle handle, UserId id) {
-        return handle.createQuery(UserStatements.FIND).bind("id", id.value()).map(UserStatements.USERS).findOne();
+    private Optional<User> find(Handle handle, UserId id) {
+        return handle.createQuery(UserStatements.FIND).bind("id", id.value()).map(users).findOne();
     }
 
     /**
@@ -120,6 +125,26 @@ public final class JdbiUserStorageAdapter implements ForStoringUsers {
     }
 
     @Override
+    public boolean replaceSessionKey(UserId id, SessionKey current, SessionKey replacement) {
+        return storage.inTransaction(handle -> {
+            UserDao dao = handle.attach(UserDao.class);
+            Optional<SessionKeyCipher.Sealed> stored = dao.findSessionKey(id.value());
+            if (stored.isEmpty() || !cipher.open(id, stored.get()).equals(Optional.of(current))) {
+                return false;
+            }
+            var sealed = cipher.seal(id, replacement);
+            return dao.replaceSessionKey(id.value(), stored.get().ciphertext(), sealed.ciphertext(), sealed.keyId()) > 0;
+        });
+    }
+
+    @Override
+    public boolean savePhone(UserId id, PhoneNumber phone) {
+        var sealed = cipher.seal(id, PHONE,
+                String.join("\n", phone.countryCode(), phone.purePhoneNumber(), phone.phoneNumber()));
+        return storage.withDao(UserDao.class, dao -> dao.savePhone(id.value(), sealed.ciphertext(), sealed.keyId())) > 0;
+    }
+
+    @Override
     public boolean disable(UserId id, Instant now) {
         return storage.withDao(UserDao.class, dao -> dao.disable(id.value(), now.toEpochMilli())) > 0;
     }
@@ -127,5 +152,12 @@ public final class JdbiUserStorageAdapter implements ForStoringUsers {
     @Override
     public boolean enable(UserId id) {
         return storage.withDao(UserDao.class, dao -> dao.enable(id.value())) > 0;
+    }
+
+    /** A phone that does not open (its data key is gone) is as good as none: the user can hand it over again. */
+    private Optional<PhoneNumber> phoneOf(UserId id, SessionKeyCipher.Sealed sealed) {
+        return cipher.open(id, PHONE, sealed)
+                .map(text -> text.split("\n", 3))
+                .map(parts -> new PhoneNumber(parts[2], parts[1], parts[0]));
     }
 }

@@ -29,7 +29,8 @@ import java.util.Optional;
  * 128-bit tag, stored as base64(IV ‖ ciphertext ‖ tag) beside the id of the data key that sealed it.
  * The owner's user id is the associated data, so a ciphertext copied onto another user's row does not
  * open. A key's id is the first 8 hex digits of its SHA-256: nothing to manage, and the id reveals
- * nothing about the key. AppIDs' access_tokens are sealed the same way, their AppID the associated data.
+ * nothing about the key. A user's phone number and AppIDs' access_tokens are sealed the same way, with what they
+ * are and whose they are as the associated data.
  * <p>
  * Rotation: configure the new key as current and the old one as retired. Rows sealed under a retired
  * key stay readable and are sealed again under the current key at the user's next login; a key can be
@@ -86,6 +87,20 @@ public final class SessionKeyCipher {
      */
     Optional<SessionKey> open(UserId owner, Sealed sealed) {
         return open(owner.value(), sealed, "session_key of user " + owner).map(SessionKey::new);
+    }
+
+    /**
+     * Other personal data of the user's (their phone number), sealed the same way. {@code purpose} joins the owner
+     * in the associated data: a ciphertext moved from one column into another, even on the owner's own row,
+     * does not open, so a phone column cannot be made to reveal the session_key.
+     */
+    Sealed seal(UserId owner, String purpose, String plaintext) {
+        return seal(owner.value() + "/" + purpose, plaintext);
+    }
+
+    /** What {@link #seal(UserId, String, String)} sealed, or empty when it cannot be trusted (see {@link #open}). */
+    Optional<String> open(UserId owner, String purpose, Sealed sealed) {
+        return open(owner.value() + "/" + purpose, sealed, purpose + " of user " + owner);
     }
 
     Sealed seal(AppId app, AccessToken token) {

@@ -17,6 +17,15 @@ interface UserDao {
     @RegisterConstructorMapper(SessionKeyCipher.Sealed.class)
     Optional<SessionKeyCipher.Sealed> findSessionKey(String id);
 
+    /** Only while the stored ciphertext is the one read: a login that stored a newer key meanwhile wins. */
+    @SqlUpdate("""
+            UPDATE app_user SET session_key_ciphertext = :ciphertext, session_key_key_id = :keyId
+             WHERE id = :id AND session_key_ciphertext = :expectedCiphertext""")
+    int replaceSessionKey(String id, String expectedCiphertext, String ciphertext, String keyId);
+
+    @SqlUpdate("UPDATE app_user SET phone_ciphertext = :ciphertext, phone_key_id = :keyId WHERE id = :id")
+    int savePhone(String id, String ciphertext, String keyId);
+
     /** Only where there is none: a unionid, once known, stays. */
     @SqlUpdate("UPDATE app_user SET unionid = :unionId WHERE id = :id AND unionid IS NULL")
     int adoptUnionId(String id, String unionId);

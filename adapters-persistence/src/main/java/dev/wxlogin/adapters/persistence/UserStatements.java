@@ -2,6 +2,7 @@ package dev.wxlogin.adapters.persistence;
 
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.user.OpenId;
+import dev.wxlogin.domain.phone.PhoneNumber;
 import dev.wxlogin.domain.user.UnionId;
 import dev.wxlogin.domain.user.User;
 import dev.wxlogin.domain.user.UserId;
@@ -9,6 +10,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The {@code app_user} statements of every login and every authenticated request, for Jdbi's fluent API
@@ -29,15 +31,27 @@ final class UserStatements {
                    unionid = COALESCE(:unionId, unionid), last_login_at = :now
              WHERE id = :id AND disabled_at IS NULL""";
 
-    /** Its columns in the order {@link #USERS} reads them. */
-    static final String FIND = "SELECT id, app_id, openid, unionid, created_at, disabled_at FROM app_user "
-            + "WHERE id = :id";
+    /** Its columns in the order {@link #users} reads them. */
+    static final String FIND = "SELECT id, app_id, openid, unionid, created_at, disabled_at, phone_ciphertext, "
+            + "phone_key_id FROM app_user WHERE id = :id";
 
-    /** Rows selected by {@link #FIND}, read by position (see {@link SessionStatements#SESSIONS}). */
-    static final RowMapper<User> USERS = (rs, ctx) -> new User(new UserId(rs.getString(1)), new AppId(rs.getString(2)),
-            new OpenId(rs.getString(3)), Optional.ofNullable(rs.getString(4)).map(UnionId::new),
-            Instant.ofEpochMilli(rs.getLong(5)),
-            Optional.ofNullable(Columns.nullableLong(rs, 6)).map(Instant::ofEpochMilli));
+    /**
+     * Rows selected by {@link #FIND}, read by position (see {@link SessionStatements#SESSIONS}); a sealed phone
+     * number is opened by {@code phones}.
+     */
+    static RowMapper<User> users(BiFunction<UserId, SessionKeyCipher.Sealed, Optional<PhoneNumber>> phones) {
+        return (rs, ctx) -> {
+            UserId id = new UserId(rs.getString(1));
+            String phoneCiphertext = rs.getString(7);
+            String phoneKeyId = rs.getString(8);
+            Optional<PhoneNumber> phone = phoneCiphertext == null || phoneKeyId == null
+                    ? Optional.empty()
+                    : phones.apply(id, new SessionKeyCipher.Sealed(phoneCiphertext, phoneKeyId));
+            return new User(id, new AppId(rs.getString(2)), new OpenId(rs.getString(3)),
+                    Optional.ofNullable(rs.getString(4)).map(UnionId::new), Instant.ofEpochMilli(rs.getLong(5)),
+                    Optional.ofNullable(Columns.nullableLong(rs, 6)).map(Instant::ofEpochMilli), phone);
+        };
+    }
 
     private UserStatements() {}
 }

@@ -9,6 +9,7 @@ import dev.wxlogin.domain.error.InvalidInput;
 import dev.wxlogin.domain.error.LoginRejected;
 import dev.wxlogin.domain.error.NotFound;
 import dev.wxlogin.domain.error.OpenDataRejected;
+import dev.wxlogin.domain.error.PhoneCodeRejected;
 import dev.wxlogin.domain.error.StorageBusy;
 import dev.wxlogin.domain.error.StorageUnavailable;
 import dev.wxlogin.domain.error.UpstreamFailure;
@@ -89,6 +90,7 @@ final class ProblemResponses {
             case NotFound ignored -> ProblemType.NOT_FOUND.problem();
             // A use case retries once with a replacement; a token refused again is WeChat's trouble, not the client's.
             case AccessTokenRejected ignored -> ProblemType.UPSTREAM_UNAVAILABLE.problem();
+            case PhoneCodeRejected ignored -> ProblemType.INVALID_PHONE_CODE.problem();
         });
     }
 

@@ -2,6 +2,7 @@ package dev.wxlogin.adapters.rest;
 
 import dev.wxlogin.domain.login.LoginResult;
 import dev.wxlogin.domain.port.in.ForManagingProfiles;
+import dev.wxlogin.domain.phone.PhoneNumber;
 import dev.wxlogin.domain.port.in.LiveSessions;
 import dev.wxlogin.domain.profile.Nickname;
 import dev.wxlogin.domain.profile.Profile;
@@ -35,15 +36,24 @@ final class ResponseBodies {
 
     record LoginUser(String id, String openid, String unionid, boolean newUser) {}
 
+    /** @param phone null until the user hands over a phone code; only the user themself ever sees it */
     record Me(String id, String openid, String unionid, String appId, String createdAt, String nickname,
-              String avatarUrl, CurrentSession session) {
+              String avatarUrl, CurrentSession session, Phone phone) {
         static Me of(ForManagingProfiles.Me me) {
             User user = me.caller().user();
             Session session = me.caller().session();
             ProfileBody profile = ProfileBody.of(me.profile());
             return new Me(user.id().value(), user.openId().value(), unionId(user), user.appId().value(),
                     user.createdAt().toString(), profile.nickname(), profile.avatarUrl(),
-                    new CurrentSession(session.id().value(), session.createdAt().toString(), session.expiresAt().toString()));
+                    new CurrentSession(session.id().value(), session.createdAt().toString(), session.expiresAt().toString()),
+                    user.phone().map(Phone::of).orElse(null));
+        }
+    }
+
+    /** The caller's own phone number, unmasked: the one response that must carry it. */
+    record Phone(String phoneNumber, String purePhoneNumber, String countryCode) {
+        static Phone of(PhoneNumber phone) {
+            return new Phone(phone.phoneNumber(), phone.purePhoneNumber(), phone.countryCode());
         }
     }
 

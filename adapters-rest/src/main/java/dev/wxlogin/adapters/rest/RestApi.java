@@ -7,6 +7,7 @@ import dev.wxlogin.domain.port.in.ForLoggingOut;
 import dev.wxlogin.domain.port.in.ForManagingProfiles;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
 import dev.wxlogin.domain.port.in.ForOpeningOpenData;
+import dev.wxlogin.domain.port.in.ForBindingPhoneNumbers;
 import io.github.bucket4j.TimeMeter;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
  * GET    /ready                   200 {"status":"READY","checks":{...}} | 503 not_ready, with "checks" too
  * POST   each ExtraRoute's path   200 its handler's answer   (such as the sandbox's /sandbox/code; rate-limited)
  * POST   /api/v1/login            200 {"token","tokenType","expiresIn","user"}  (rate-limited)
- * GET    /api/v1/me               200 the user, what they filled in, and the current session
+ * GET    /api/v1/me               200 the user, what they filled in, their phone number once known, the session
+ * POST   /api/v1/me/phone         200 {"phoneNumber","purePhoneNumber","countryCode"} | 400 invalid_phone_code
  * PUT    /api/v1/me/profile       200 {"nickname","avatarUrl"}        ({"nickname":"…"} in)
  * PUT    /api/v1/me/avatar        200 {"nickname","avatarUrl"}        (multipart field "avatar", or the raw image)
  * GET    /api/v1/avatars/{id}     200 the image, cacheable for good | 304 | 404 not_found   (no bearer token)
@@ -49,16 +51,18 @@ public final class RestApi {
      *                    {@link Readiness} on states that are reported without making the instance unready.
      */
     public RestApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
-                   ForManagingSessions sessions, ForOpeningOpenData openData, ForManagingProfiles profiles,
-                   List<ExtraRoute> extraRoutes, RestSettings settings, Supplier<Readiness> readiness) {
-        this(loggingIn, authenticating, loggingOut, sessions, openData, profiles, extraRoutes, settings, readiness,
+                   ForManagingSessions sessions, ForBindingPhoneNumbers phones, ForOpeningOpenData openData,
+                   ForManagingProfiles profiles, List<ExtraRoute> extraRoutes, RestSettings settings,
+                   Supplier<Readiness> readiness) {
+        this(loggingIn, authenticating, loggingOut, sessions, phones, openData, profiles, extraRoutes, settings, readiness,
                 TimeMeter.SYSTEM_NANOTIME);
     }
 
     // Tests pass a clock they move, so that buckets refill without waiting.
     RestApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
-            ForManagingSessions sessions, ForOpeningOpenData openData, ForManagingProfiles profiles,
-            List<ExtraRoute> extraRoutes, RestSettings settings, Supplier<Readiness> readiness, TimeMeter time) {
+            ForManagingSessions sessions, ForBindingPhoneNumbers phones, ForOpeningOpenData openData,
+            ForManagingProfiles profiles, List<ExtraRoute> extraRoutes, RestSettings settings,
+            Supplier<Readiness> readiness, TimeMeter time) {
         ObjectMapper json = JsonMapping.create();
         JsonRequestBodies bodies = new JsonRequestBodies(json, settings.maxBodyBytes());
         HealthEndpoints health = new HealthEndpoints(readiness);
@@ -69,6 +73,7 @@ public final class RestApi {
         SessionEndpoints account = new SessionEndpoints(bearer, loggingOut, sessions);
         OpenDataEndpoint openDataEndpoint = new OpenDataEndpoint(openData, bearer, bodies);
         ProfileEndpoints profile = new ProfileEndpoints(profiles, bearer, bodies);
+        PhoneEndpoint phone = new PhoneEndpoint(phones, bodies);
 
         this.app = Javalin.create(config -> {
             HttpServerSetup.apply(config, settings.host(), settings.port(), settings, json);
@@ -83,6 +88,7 @@ public final class RestApi {
             routes.put("/api/v1/me/avatar", profile::changeAvatar);
             HttpServerSetup.readable(routes, "/api/v1/avatars/{id}", profile::avatar);
             routes.post("/api/v1/me/open-data", openDataEndpoint::open);
+            routes.post("/api/v1/me/phone", phone::bind);
             routes.post("/api/v1/logout", account::logOut);
             HttpServerSetup.readable(routes, "/api/v1/sessions", account::list);
             routes.delete("/api/v1/sessions/{id}", account::revoke);

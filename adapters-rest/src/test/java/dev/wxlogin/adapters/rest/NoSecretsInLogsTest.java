@@ -5,6 +5,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import dev.wxlogin.domain.error.PhoneCodeRejected;
+import dev.wxlogin.domain.phone.PhoneNumber;
 import dev.wxlogin.domain.session.SessionToken;
 import dev.wxlogin.domain.token.AccessToken;
 import dev.wxlogin.domain.token.AccessTokenGrant;
@@ -21,12 +23,14 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 
 /**
- * L9 for this adapter: whatever it and Javalin log, down to DEBUG, holds no token, no login code and no
- * exception message. Jetty stays at INFO, as it must in production: at DEBUG its parser logs raw headers.
+ * L9 for this adapter: whatever it and Javalin log, down to DEBUG, holds no token, no login or phone code, no
+ * phone number and no exception message. Jetty stays at INFO, as it must in production: at DEBUG its parser logs raw headers.
  */
 class NoSecretsInLogsTest {
     private static final String CODE = "secret-login-code-0a1B2c3D";
     private static final String EXCEPTION_MESSAGE = "db password is hunter2";
+    private static final String PHONE_CODE = "5ecre7ph0necode5ecre7ph0necode5ecre7ph0necode5ecre7ph0necode0001";
+    private static final PhoneNumber PHONE = new PhoneNumber("+86 13912345678", "13912345678", "86");
 
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final Logger jetty = (Logger) LoggerFactory.getLogger("org.eclipse.jetty");
@@ -61,9 +65,18 @@ class NoSecretsInLogsTest {
             server.get("/api/v1/me", "Authorization", TestServer.bearer(token.reveal()));
             server.get("/api/v1/me?access_token=" + token.reveal());
             server.post("/api/v1/logout", "Authorization", TestServer.bearer(token.reveal()));
+            when(server.phones.bind(any(), any())).thenReturn(PHONE)
+                    .thenThrow(new PhoneCodeRejected("refused"))
+                    .thenThrow(new IllegalStateException(EXCEPTION_MESSAGE));
+            for (int i = 0; i < 3; i++) {
+                server.postJson("/api/v1/me/phone", "{\"code\":\"" + PHONE_CODE + "\"}",
+                        "Authorization", TestServer.bearer(token.reveal()));
+            }
+            server.postJson("/api/v1/me/phone", "{\"code\":[\"" + PHONE_CODE + "\"]}",
+                    "Authorization", TestServer.bearer(token.reveal()));
         }
 
-        assertNothingLoggedContains(token.reveal(), CODE, EXCEPTION_MESSAGE);
+        assertNothingLoggedContains(token.reveal(), CODE, EXCEPTION_MESSAGE, PHONE_CODE, PHONE.purePhoneNumber());
     }
 
     /** The access_token is in the internal API's responses only; an API key, right or wrong, is nowhere. */

@@ -51,7 +51,8 @@ class SessionEndpointsTest {
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
         JsonNode me = TestServer.json(response);
         assertThat(me.fieldNames()).toIterable().containsExactly("id", "openid", "unionid", "appId", "createdAt", "nickname",
-                "avatarUrl", "session");
+                "avatarUrl", "session", "phone");
+        assertThat(me.get("phone").isNull()).isTrue();
         assertThat(me.get("id").asText()).isEqualTo("u_alice");
         assertThat(me.get("openid").asText()).isEqualTo("o_alice_openid");
         assertThat(me.get("unionid").asText()).isEqualTo("un_alice");

@@ -10,6 +10,7 @@ import dev.wxlogin.domain.port.in.ForManagingProfiles;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
 import dev.wxlogin.domain.port.in.ForOpeningOpenData;
 import dev.wxlogin.domain.profile.Profile;
+import dev.wxlogin.domain.port.in.ForBindingPhoneNumbers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +40,7 @@ final class TestServer extends HttpTestServer {
     final ForManagingSessions sessions = mock(ForManagingSessions.class);
     final ForOpeningOpenData openData = mock(ForOpeningOpenData.class);
     final ForManagingProfiles profiles = mock(ForManagingProfiles.class);
+    final ForBindingPhoneNumbers phones = mock(ForBindingPhoneNumbers.class);
     final ExtraRoute.Handler sandbox = mock(ExtraRoute.Handler.class);
     final AtomicReference<Readiness> readiness = new AtomicReference<>(new Readiness(true, Map.of("database", "UP")));
     final ManualTime time = new ManualTime();
@@ -49,7 +51,7 @@ final class TestServer extends HttpTestServer {
         // /me as the real use case answers it: whoever authenticating says, with what they filled in (nothing here)
         when(profiles.me(any())).thenAnswer(call ->
                 new ForManagingProfiles.Me(authenticating.authenticate(call.getArgument(0)), Profile.EMPTY));
-        api = new RestApi(loggingIn, authenticating, loggingOut, sessions, openData, profiles,
+        api = new RestApi(loggingIn, authenticating, loggingOut, sessions, phones, openData, profiles,
                 withSandbox ? List.of(new ExtraRoute(SANDBOX_CODE, sandbox)) : List.of(), settings, readiness::get, time).start();
     }
 

@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 final class AccessTokenApi implements WeChatApi<FetchedAccessToken> {
     /** On a token fetch, 40001 means the AppSecret is wrong (on other APIs: the token is). */
-    static final int INVALID_CREDENTIAL = 40001;
+    static final int ACCESS_TOKEN_INVALID = 40001;
     static final int DAILY_QUOTA = 45009;
     /** WeChat's quota counts by its own day; looking again in a minute costs nothing. */
     static final Duration DAILY_QUOTA_RETRY_AFTER = Duration.ofSeconds(60);
@@ -65,7 +65,7 @@ final class AccessTokenApi implements WeChatApi<FetchedAccessToken> {
     @Override
     public Optional<DomainException> errorFor(int errcode) {
         return Optional.ofNullable(switch (errcode) {
-            case INVALID_CREDENTIAL -> new UpstreamFailure(UpstreamFailure.Kind.MISCONFIGURED, "WeChat refused this"
+            case ACCESS_TOKEN_INVALID -> new UpstreamFailure(UpstreamFailure.Kind.MISCONFIGURED, "WeChat refused this"
                     + " server's AppSecret (errcode 40001); the server's operator must fix it", null);
             case DAILY_QUOTA -> new UpstreamFailure(UpstreamFailure.Kind.RATE_LIMITED, "WeChat's daily quota of"
                     + " access_token fetches for this AppID is used up (errcode 45009)", DAILY_QUOTA_RETRY_AFTER);

@@ -26,6 +26,14 @@ interface WeChatApi<T> {
     /** The domain error an errcode particular to this API means; empty for those every API shares. */
     Optional<DomainException> errorFor(int errcode);
 
+    /**
+     * The result an errcode particular to this API stands for, where WeChat answers a question with an errcode
+     * (checksession's 87009: "not the current key"); empty for errcodes that are failures.
+     */
+    default Optional<T> resultFor(int errcode) {
+        return Optional.empty();
+    }
+
     /** What an API made of an answer without an errcode. */
     sealed interface Reading<T> {
         /** @param summary short, secret-free words for the debug log */

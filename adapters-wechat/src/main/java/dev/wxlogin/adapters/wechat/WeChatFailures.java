@@ -1,9 +1,11 @@
 package dev.wxlogin.adapters.wechat;
 
+import dev.wxlogin.domain.error.AccessTokenRejected;
 import dev.wxlogin.domain.error.DomainException;
 import dev.wxlogin.domain.error.UpstreamFailure;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 import static dev.wxlogin.domain.error.UpstreamFailure.Kind.BUSY;
@@ -22,6 +24,8 @@ final class WeChatFailures {
     static final int MINUTE_QUOTA = 45011;
     /** Bad or missing AppID or AppSecret, an IP not whitelisted, a frozen secret, a wrong grant_type. */
     static final Set<Integer> CREDENTIAL_ERRCODES = Set.of(40013, 40125, 41002, 41004, 40164, 40243, 40002);
+    /** Invalid or superseded (40001), malformed (40014), expired (42001): the same for every API that takes one. */
+    static final Set<Integer> TOKEN_ERRCODES = Set.of(40001, 40014, 42001);
     /** WeChat's minute quota resets with the next minute. */
     static final Duration RATE_LIMIT_RETRY_AFTER = Duration.ofSeconds(60);
     static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(3);
@@ -30,6 +34,13 @@ final class WeChatFailures {
     private static final String CALL_WX_LOGIN_AGAIN = "; call wx.login() again for a new code";
 
     private WeChatFailures() {}
+
+    /** WeChat refused the request's access_token, for the caller to replace it and try once more. */
+    static Optional<DomainException> tokenRejected(WeChatRequest request, int errcode) {
+        return request.accessToken()
+                .filter(token -> TOKEN_ERRCODES.contains(errcode))
+                .map(token -> new AccessTokenRejected(errcode));
+    }
 
     /** An errcode the API did not claim for itself. */
     static DomainException forErrcode(int errcode) {

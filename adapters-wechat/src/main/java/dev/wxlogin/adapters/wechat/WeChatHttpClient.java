@@ -107,6 +107,10 @@ final class WeChatHttpClient implements AutoCloseable {
                         case Reading.Garbled<T> garbled -> failure = new Unreadable(garbled.what());
                     }
                 }
+                case Refused refused when api.resultFor(refused.errcode()).isPresent() -> {
+                    logAttempt(api, request, attempt, refused.summary(), started);
+                    return api.resultFor(refused.errcode()).get();
+                }
                 case Failure failed -> failure = failed;
             }
             logAttempt(api, request, attempt, failure.summary(), started);
@@ -173,7 +177,8 @@ final class WeChatHttpClient implements AutoCloseable {
     private static DomainException domainErrorFor(Failure failure, WeChatApi<?> api, WeChatRequest request) {
         return switch (failure) {
             case Refused refused -> {
-                DomainException error = api.errorFor(refused.errcode())
+                DomainException error = WeChatFailures.tokenRejected(request, refused.errcode())
+                        .or(() -> api.errorFor(refused.errcode()))
                         .orElseGet(() -> WeChatFailures.forErrcode(refused.errcode()));
                 if (error instanceof UpstreamFailure upstream) {
                     logRefusal(upstream.kind(), refused, api, request);

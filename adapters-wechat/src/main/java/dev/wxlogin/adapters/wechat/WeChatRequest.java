@@ -3,6 +3,7 @@ package dev.wxlogin.adapters.wechat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.token.AccessToken;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +33,7 @@ final class WeChatRequest {
     /** Null for a GET. */
     private final Map<String, Object> body;
     private final List<String> secrets = new ArrayList<>();
+    private AccessToken accessToken;
 
     private WeChatRequest(AppId appId, Map<String, Object> body) {
         this.appId = Objects.requireNonNull(appId, "appId");
@@ -54,6 +57,15 @@ final class WeChatRequest {
 
     WeChatRequest secretQuery(String name, String value) {
         return secret(value).query(name, value);
+    }
+
+    /**
+     * The {@code access_token} query parameter, a secret; the client reports WeChat's refusal of it as
+     * {@link dev.wxlogin.domain.error.AccessTokenRejected} naming this token.
+     */
+    WeChatRequest accessToken(AccessToken token) {
+        this.accessToken = token;
+        return secretQuery("access_token", token.value());
     }
 
     WeChatRequest field(String name, String value) {
@@ -85,6 +97,10 @@ final class WeChatRequest {
 
     AppId appId() {
         return appId;
+    }
+
+    Optional<AccessToken> accessToken() {
+        return Optional.ofNullable(accessToken);
     }
 
     /** {@code endpoint} is the API's URL without a query; URLEncoder emits only URI-safe characters. */

@@ -1,6 +1,7 @@
 package dev.wxlogin.domain.user;
 
 import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.phone.PhoneNumber;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -9,9 +10,11 @@ import java.util.Optional;
 /**
  * A person as one mini program knows them: unique per (AppID, openid). A disabled user keeps their row
  * but no session of theirs authenticates.
+ *
+ * @param phone the number WeChat last verified for the user through the getPhoneNumber button
  */
 public record User(UserId id, AppId appId, OpenId openId, Optional<UnionId> unionId, Instant createdAt,
-                   Optional<Instant> disabledAt) {
+                   Optional<Instant> disabledAt, Optional<PhoneNumber> phone) {
     public User {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(appId, "appId");
@@ -19,6 +22,13 @@ public record User(UserId id, AppId appId, OpenId openId, Optional<UnionId> unio
         Objects.requireNonNull(unionId, "unionId");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(disabledAt, "disabledAt");
+        Objects.requireNonNull(phone, "phone");
+    }
+
+    /** A user without a phone number. */
+    public User(UserId id, AppId appId, OpenId openId, Optional<UnionId> unionId, Instant createdAt,
+                Optional<Instant> disabledAt) {
+        this(id, appId, openId, unionId, createdAt, disabledAt, Optional.empty());
     }
 
     public boolean disabled() {

@@ -3,6 +3,7 @@ package dev.wxlogin.domain.fakes;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
+import dev.wxlogin.domain.phone.PhoneNumber;
 import dev.wxlogin.domain.port.out.ForStoringUsers;
 import dev.wxlogin.domain.user.UnionId;
 import dev.wxlogin.domain.user.User;
@@ -53,7 +54,8 @@ public final class InMemoryUserStorage implements ForStoringUsers, RollsBack {
                 return new RecordedLogin(known, false);
             }
             user = new User(known.id(), appId, known.openId(),
-                    identity.unionId().isPresent() ? identity.unionId() : known.unionId(), known.createdAt(), known.disabledAt());
+                    identity.unionId().isPresent() ? identity.unionId() : known.unionId(), known.createdAt(), known.disabledAt(),
+                    known.phone());
         }
         byId.put(user.id(), user);
         sessionKeys.put(user.id(), identity.sessionKey());
@@ -72,7 +74,8 @@ public final class InMemoryUserStorage implements ForStoringUsers, RollsBack {
             return false;
         }
         if (!user.disabled()) {
-            byId.put(id, new User(user.id(), user.appId(), user.openId(), user.unionId(), user.createdAt(), Optional.of(now)));
+            byId.put(id, new User(user.id(), user.appId(), user.openId(), user.unionId(), user.createdAt(), Optional.of(now),
+                    user.phone()));
         }
         return true;
     }
@@ -106,6 +109,22 @@ public final class InMemoryUserStorage implements ForStoringUsers, RollsBack {
     /** As when the key was sealed under a data key since retired: the user has no session_key to use. */
     public void forgetSessionKey(UserId id) {
         sessionKeys.remove(id);
+    }
+
+    @Override
+    public synchronized boolean replaceSessionKey(UserId id, SessionKey current, SessionKey replacement) {
+        return sessionKeys.replace(id, current, replacement);
+    }
+
+    @Override
+    public synchronized boolean savePhone(UserId id, PhoneNumber phone) {
+        User user = byId.get(id);
+        if (user == null) {
+            return false;
+        }
+        byId.put(id, new User(user.id(), user.appId(), user.openId(), user.unionId(), user.createdAt(),
+                user.disabledAt(), Optional.of(phone)));
+        return true;
     }
 
     public int count() {

@@ -76,7 +76,7 @@ final class AccessTokenHandler implements HttpHandler {
     }
 
     private String classic(HttpExchange http) {
-        Map<String, String> query = Jscode2SessionHandler.query(http.getRequestURI().getRawQuery());
+        Map<String, String> query = SandboxEndpoint.query(http.getRequestURI().getRawQuery());
         return credentialsRefusal(query.get("grant_type"), query.get("appid"), query.get("secret"))
                 .map(replies::error)
                 .orElseGet(() -> reply(tokens.classic(query.get("appid"))));

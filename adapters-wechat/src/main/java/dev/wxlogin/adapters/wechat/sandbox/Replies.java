@@ -31,6 +31,39 @@ final class Replies {
         return body.toString();
     }
 
+    /**
+     * getuserphonenumber's success. {@code countryCode} is a number for some users and a string for others, as
+     * WeChat's documentation shows both, so that clients are proven to read either.
+     */
+    String phone(SimulatedPhones.Phone phone, String appId) {
+        ObjectNode info = JSON.createObjectNode()
+                .put("phoneNumber", phone.number())
+                .put("purePhoneNumber", phone.number());
+        if (phone.countryCodeAsNumber()) {
+            info.put("countryCode", Integer.parseInt(SimulatedPhones.COUNTRY_CODE));
+        } else {
+            info.put("countryCode", SimulatedPhones.COUNTRY_CODE);
+        }
+        info.putObject("watermark").put("timestamp", clock.instant().getEpochSecond()).put("appid", appId);
+        ObjectNode body = ok();
+        body.set("phone_info", info);
+        return body.toString();
+    }
+
+    /** checksession's answer for a current key. */
+    String current() {
+        return ok().toString();
+    }
+
+    /** resetusersessionkey's success: the new key. */
+    String resetKey(String openId, String sessionKey) {
+        return ok().put("openid", openId).put("session_key", sessionKey).toString();
+    }
+
+    private static ObjectNode ok() {
+        return JSON.createObjectNode().put("errcode", 0).put("errmsg", "ok");
+    }
+
     /** Like WeChat's rid: the time in hex, then two random groups. */
     private String requestId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();

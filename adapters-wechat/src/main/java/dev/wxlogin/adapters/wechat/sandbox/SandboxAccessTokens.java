@@ -105,13 +105,13 @@ final class SandboxAccessTokens implements AccessTokenVerdicts {
         Instant now = clock.instant();
         Issued issued = byValue.get(accessToken);
         if (issued == null || !issued.appId().equals(appId)) {
-            return Optional.of(WeChatError.INVALID_CREDENTIAL);
+            return Optional.of(WeChatError.ACCESS_TOKEN_INVALID);
         }
         if (now.isBefore(issued.deadAt())) {
             return Optional.empty();
         }
         return Optional.of(issued.deadAt().isBefore(issued.expiresAt())
-                ? WeChatError.INVALID_CREDENTIAL
+                ? WeChatError.ACCESS_TOKEN_INVALID
                 : WeChatError.ACCESS_TOKEN_EXPIRED);
     }
 

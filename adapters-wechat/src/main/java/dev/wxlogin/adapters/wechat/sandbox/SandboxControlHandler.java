@@ -25,10 +25,12 @@ import java.util.function.BiFunction;
  *
  * <pre>
  * POST /sandbox/code    {"user":"alice"[,"appId"]}        200 {"code":"…"}
+ * POST /sandbox/phone-code {"user":"alice"[,"appId"]}     200 {"code":"…"}, for getuserphonenumber
  * POST /sandbox/codes   {"users":["a","b",…][,"appId"]}   200 {"codes":[…]}, one per name, in order (at most 10,000)
  * POST /sandbox/open-data {"user":"alice","kind":"phone"|"userinfo"|"werun"|"share"[,"appId"]}
  *                                                         200 {"encryptedData","iv"[,"rawData","signature"]}
- * POST /sandbox/faults  {"clear":true,"latency":"PT0.05S","busyRate":0.1,"quotaExceeded":false,"hang":false,"badGateway":false}
+ * POST /sandbox/faults  {"clear":true,"latency":"PT0.05S","busyRate":0.1,"quotaExceeded":false,"hang":false,"badGateway":false,
+ *                        "rejectTokens":1}
  *                                                         204; members left out keep their value
  * </pre>
  *
@@ -41,6 +43,7 @@ final class SandboxControlHandler implements HttpHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BiFunction<Optional<AppId>, String, String> wxLogin;
+    private final BiFunction<Optional<AppId>, String, String> phoneCode;
     private final OpenDataMinting openData;
     private final SandboxFaults faults;
 
@@ -50,10 +53,15 @@ final class SandboxControlHandler implements HttpHandler {
         Map<String, Object> mint(Optional<AppId> app, String user, String kind);
     }
 
-    /** @param wxLogin {@link WeChatSandbox#wxLogin(Optional, String)}, answering the code's text */
-    SandboxControlHandler(BiFunction<Optional<AppId>, String, String> wxLogin, OpenDataMinting openData,
+    /**
+     * @param wxLogin   {@link WeChatSandbox#wxLogin(Optional, String)}, answering the code's text
+     * @param phoneCode {@link WeChatSandbox#phoneCode(Optional, String)}, answering the code's text
+     */
+    SandboxControlHandler(BiFunction<Optional<AppId>, String, String> wxLogin,
+                          BiFunction<Optional<AppId>, String, String> phoneCode, OpenDataMinting openData,
                           SandboxFaults faults) {
         this.wxLogin = wxLogin;
+        this.phoneCode = phoneCode;
         this.openData = openData;
         this.faults = faults;
     }
@@ -70,6 +78,8 @@ final class SandboxControlHandler implements HttpHandler {
                 ObjectNode body = body(http);
                 switch (path) {
                     case "/sandbox/code" -> reply(http, JSON.createObjectNode().put("code", code(body, body.path("user"))));
+                    case "/sandbox/phone-code" -> reply(http, JSON.createObjectNode()
+                            .put("code", phoneCode.apply(app(body), user(body.path("user")))));
                     case "/sandbox/codes" -> reply(http, codes(body));
                     case "/sandbox/open-data" -> reply(http, JSON.valueToTree(openData.mint(app(body),
                             text(body, "user"), text(body, "kind"))));
@@ -98,10 +108,14 @@ final class SandboxControlHandler implements HttpHandler {
     }
 
     private String code(ObjectNode body, JsonNode user) {
+        return wxLogin.apply(app(body), user(user));
+    }
+
+    private static String user(JsonNode user) {
         if (!user.isTextual()) {
             throw new IllegalArgumentException("a simulated user name must be a string");
         }
-        return wxLogin.apply(app(body), user.textValue());
+        return user.textValue();
     }
 
     private static Optional<AppId> app(ObjectNode body) {
@@ -133,6 +147,9 @@ final class SandboxControlHandler implements HttpHandler {
         }
         if (body.hasNonNull("badGateway")) {
             faults.badGateway(body.get("badGateway").asBoolean());
+        }
+        if (body.hasNonNull("rejectTokens")) {
+            faults.rejectTokensForNext(body.get("rejectTokens").asInt(-1));
         }
     }
 

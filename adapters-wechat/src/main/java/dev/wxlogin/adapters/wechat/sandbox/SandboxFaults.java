@@ -7,13 +7,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Misbehaviour the sandbox can be told to show on jscode2session, so clients can be tried against WeChat's bad
- * days. Thread-safe; change it while the sandbox runs. When several faults are on, the first in this order
- * wins: hang, bad gateway, quota exceeded, busy. The latency applies to every answer.
+ * days, on every API it serves. Thread-safe; change it while the sandbox runs. When several faults are on, the first
+ * in this order wins: hang, bad gateway, quota exceeded, busy. The latency applies to every answer. Token
+ * rejections apply to the APIs that take an access_token only, after those faults.
  */
 public final class SandboxFaults {
     enum Fault { NONE, HANG, BAD_GATEWAY, QUOTA_EXCEEDED, BUSY }
 
     private final AtomicInteger busyCallsLeft = new AtomicInteger();
+    private final AtomicInteger tokenRejectionsLeft = new AtomicInteger();
     private volatile double busyRate;
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean quotaExceeded;
@@ -35,6 +37,18 @@ public final class SandboxFaults {
             throw new IllegalArgumentException("calls must not be negative");
         }
         busyCallsLeft.set(calls);
+        return this;
+    }
+
+    /**
+     * Answer 40001 (access_token invalid or not latest) to the next {@code calls} calls of the APIs that take an
+     * access_token, whatever token they bring, as WeChat does right after it replaced the token; then behave again.
+     */
+    public SandboxFaults rejectTokensForNext(int calls) {
+        if (calls < 0) {
+            throw new IllegalArgumentException("calls must not be negative");
+        }
+        tokenRejectionsLeft.set(calls);
         return this;
     }
 
@@ -69,6 +83,7 @@ public final class SandboxFaults {
     /** Back to a well-behaved WeChat. */
     public SandboxFaults clear() {
         busyCallsLeft.set(0);
+        tokenRejectionsLeft.set(0);
         busyRate = 0;
         latency = Duration.ZERO;
         quotaExceeded = false;
@@ -79,6 +94,11 @@ public final class SandboxFaults {
 
     Duration latency() {
         return latency;
+    }
+
+    /** Whether the access_token of the call now arriving is to be refused; takes one from the budget when it is. */
+    boolean rejectsToken() {
+        return tokenRejectionsLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
     }
 
     /** The fault for the call now arriving; takes one from the "busy for next" budget when that decides. */

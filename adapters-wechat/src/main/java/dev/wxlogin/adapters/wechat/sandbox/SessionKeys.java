@@ -37,6 +37,16 @@ final class SessionKeys {
         return Optional.ofNullable(byOpenId.get(openId)).map(Current::key);
     }
 
+    /**
+     * Replaces the user's key with a new one, if {@code expected} is still current; the new key keeps the old one's
+     * time, so a reset does not put off its rotation (WeChat: "the new key inherits the old key's expiry").
+     */
+    Optional<String> reset(String openId, String expected) {
+        Current replaced = byOpenId.computeIfPresent(openId, (id, current) ->
+                current.key().equals(expected) ? new Current(newKey(), current.rotatedAt()) : current);
+        return replaced == null || replaced.key().equals(expected) ? Optional.empty() : Optional.of(replaced.key());
+    }
+
     /** Base64 of 16 random bytes: 24 characters, like WeChat's. */
     private String newKey() {
         byte[] key = new byte[16];

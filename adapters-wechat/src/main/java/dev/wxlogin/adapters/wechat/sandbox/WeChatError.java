@@ -13,10 +13,15 @@ enum WeChatError {
     APPSECRET_MISSING(41004, "appsecret missing"),
     CODE_MISSING(41008, "missing code"),
     MINUTE_QUOTA_REACHED(45011, "api minute-quota reach limit mustslower retry next minute"),
-    INVALID_CREDENTIAL(40001, "invalid credential, access_token is invalid or not latest"),
+    // the access_token APIs and those that take a token (getuserphonenumber, checksession, resetusersessionkey)
+    ACCESS_TOKEN_INVALID(40001, "invalid credential, access_token is invalid or not latest"),
+    ACCESS_TOKEN_MISSING(41001, "access_token missing"),
     ACCESS_TOKEN_EXPIRED(42001, "access_token expired"),
     REQUIRE_POST(43002, "require POST method"),
-    DAILY_QUOTA_REACHED(45009, "reach max api daily quota limit");
+    DAILY_QUOTA_REACHED(45009, "reach max api daily quota limit"),
+    DATA_FORMAT_ERROR(47001, "data format error"),
+    INVALID_SIG_METHOD(87008, "invalid sig_method"),
+    INVALID_SIGNATURE(87009, "invalid signature");
 
     final int errcode;
     final String text;

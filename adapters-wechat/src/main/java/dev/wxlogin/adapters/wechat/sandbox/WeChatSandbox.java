@@ -5,6 +5,7 @@ import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.app.MiniProgram;
 import dev.wxlogin.domain.error.InvalidInput;
 import dev.wxlogin.domain.login.LoginCode;
+import dev.wxlogin.domain.phone.PhoneCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,8 +14,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +28,9 @@ import java.util.stream.Collectors;
 
 /**
  * A local fake of WeChat's code2Session, for development and CI: {@link #wxLogin} plays {@code wx.login()} on a
- * phone, and {@code GET /sns/jscode2session} on {@link #baseUrl()} answers as WeChat does (HTTP 200, compact
+ * phone (and {@link #phoneCode} its getPhoneNumber button), and {@code GET /sns/jscode2session},
+ * {@code POST /wxa/business/getuserphonenumber}, {@code GET /wxa/checksession} and
+ * {@code GET /wxa/resetusersessionkey} on {@link #baseUrl()} answer as WeChat does (HTTP 200, compact
  * JSON labelled {@code text/plain}, errcodes with a {@code rid}); so do {@code /cgi-bin/token} and
  * {@code /cgi-bin/stable_token} (see {@link SandboxAccessTokens}). Listens on the loopback interface only.
  * Nothing here logs a code, a secret or a session_key.
@@ -38,16 +43,20 @@ public final class WeChatSandbox implements AutoCloseable {
      * thousand through at once) wait out connect timeouts, which the real WeChat never makes them do.
      */
     private static final int ACCEPT_BACKLOG = 1024;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SandboxSettings settings;
     private final Map<String, SandboxApp> apps;
     private final IssuedCodes codes;
+    private final IssuedCodes phoneCodes;
     private final Jscode2SessionHandler jscode2session;
     /** Also the verdicts the APIs that take an access_token ask for. */
     private final SandboxAccessTokens accessTokens;
     private final AccessTokenHandler accessTokenApi;
     private final SessionKeys sessionKeys;
     private final OpenDataMint openData;
+    private final GetUserPhoneNumberHandler phoneNumbers;
+    private final SessionKeyCheckHandler sessionKeyChecks;
     private final CountDownLatch closing = new CountDownLatch(1);
     private HttpServer server;
     private ExecutorService executor;
@@ -65,16 +74,24 @@ public final class WeChatSandbox implements AutoCloseable {
         CodeExchange codeExchange = new CodeExchange(apps, codes, identities, sessionKeys,
                 new MinuteQuota(settings.clock(), settings.minuteQuotaPerOpenId()),
                 settings.riskyUsers(), replies);
-        this.jscode2session = new Jscode2SessionHandler(
-                codeExchange, settings.faults(), replies, settings.contentType(), closing);
+        SandboxEndpoint endpoint = new SandboxEndpoint(settings.faults(), replies, settings.contentType(), closing);
+        this.jscode2session = new Jscode2SessionHandler(codeExchange, endpoint);
         this.accessTokens = new SandboxAccessTokens(settings.clock(), settings.accessTokenTtl(),
                 settings.accessTokenDailyQuota());
         this.accessTokenApi = new AccessTokenHandler(apps, accessTokens, settings.faults(), replies,
                 settings.contentType(), closing);
+        TokenGate tokens = new TokenGate(settings.apps().stream().map(app -> app.appId().value()).toList(),
+                accessTokens, settings.faults());
+        // Phone codes are 64 hex digits, as observed, and live as long as login codes (WeChat: 5 minutes both).
+        this.phoneCodes = new IssuedCodes(settings.clock(), settings.codeTtl(),
+                WeChatSandbox::newPhoneCode);
+        this.phoneNumbers = new GetUserPhoneNumberHandler(phoneCodes, identities, new SimulatedPhones(), tokens,
+                replies, endpoint);
+        this.sessionKeyChecks = new SessionKeyCheckHandler(sessionKeys, tokens, replies, endpoint);
     }
 
     /**
-     * Also serve {@code /sandbox/code}, {@code /sandbox/codes} and {@code /sandbox/faults} on the sandbox's own port
+     * Also serve {@code /sandbox/code}, {@code /sandbox/codes}, {@code /sandbox/phone-code} and {@code /sandbox/faults} on the sandbox's own port
      * (see {@link SandboxControlHandler}), for a sandbox that runs as a process of its own. Call before {@link #start()}.
      */
     public synchronized WeChatSandbox withControlRoutes() {
@@ -98,9 +115,13 @@ public final class WeChatSandbox implements AutoCloseable {
         server.createContext(Jscode2SessionHandler.PATH, jscode2session);
         server.createContext(AccessTokenHandler.CLASSIC_PATH, accessTokenApi);
         server.createContext(AccessTokenHandler.STABLE_PATH, accessTokenApi);
+        server.createContext(GetUserPhoneNumberHandler.PATH, phoneNumbers);
+        server.createContext(SessionKeyCheckHandler.CHECK_PATH, sessionKeyChecks);
+        server.createContext(SessionKeyCheckHandler.RESET_PATH, sessionKeyChecks);
         if (controlRoutes) {
             server.createContext(SandboxControlHandler.PATH, new SandboxControlHandler(
-                    (app, user) -> wxLogin(app, user).value(), this::openData, settings.faults()));
+                    (app, user) -> wxLogin(app, user).value(), (app, user) -> phoneCode(app, user).value(),
+                    this::openData, settings.faults()));
         }
         server.start();
         LOG.info("WeChat sandbox listening on {} for AppIDs {}", baseUrl(), apps.keySet());
@@ -137,6 +158,28 @@ public final class WeChatSandbox implements AutoCloseable {
     public LoginCode wxLogin(AppId appId, String simulatedUser) {
         app(appId);
         return new LoginCode(codes.issue(appId, simulatedUser(simulatedUser)));
+    }
+
+    /** {@link #phoneCode(AppId, String)} for the app a request names, or for the sandbox's first app. */
+    public PhoneCode phoneCode(Optional<AppId> appId, String simulatedUser) {
+        return phoneCode(appId.orElseGet(() -> settings.apps().getFirst().appId()), simulatedUser);
+    }
+
+    /**
+     * A new code of the getPhoneNumber button ({@code e.detail.code}) for a simulated user: single-use, for this
+     * app and user only. The same user always has the same phone number.
+     *
+     * @throws InvalidInput for an AppID the sandbox does not know, or a malformed user name (see {@link #wxLogin})
+     */
+    public PhoneCode phoneCode(AppId appId, String simulatedUser) {
+        app(appId);
+        return new PhoneCode(phoneCodes.issue(appId, simulatedUser(simulatedUser)));
+    }
+
+    private static String newPhoneCode() {
+        byte[] code = new byte[32];
+        RANDOM.nextBytes(code);
+        return HexFormat.of().formatHex(code);
     }
 
     private SandboxApp app(AppId appId) {
@@ -198,6 +241,16 @@ public final class WeChatSandbox implements AutoCloseable {
     /** Whether an API given {@code accessToken} for {@code appId} would accept it now (not unknown, superseded or expired). */
     public boolean acceptsAccessToken(AppId appId, String accessToken) {
         return accessTokens.refusal(appId.value(), accessToken).isEmpty();
+    }
+
+    /** How many getuserphonenumber calls arrived since the start, faulty answers included. */
+    public long phoneNumberCalls() {
+        return phoneNumbers.calls();
+    }
+
+    /** How many checksession and resetusersessionkey calls arrived since the start, faulty answers included. */
+    public long sessionKeyCalls() {
+        return sessionKeyChecks.calls();
     }
 
     /** Stops listening; hanging and delayed calls end unanswered. */

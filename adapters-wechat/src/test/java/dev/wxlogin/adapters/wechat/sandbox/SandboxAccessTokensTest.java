@@ -165,9 +165,9 @@ class SandboxAccessTokensTest {
     void anUnknownOrForeignTokenIs40001AndAnExpiredOne42001() throws Exception {
         JsonNode token = classic();
 
-        assertThat(sandbox.accessTokenVerdicts().refusal(APP_ID, "not-a-token")).contains(WeChatError.INVALID_CREDENTIAL);
+        assertThat(sandbox.accessTokenVerdicts().refusal(APP_ID, "not-a-token")).contains(WeChatError.ACCESS_TOKEN_INVALID);
         assertThat(sandbox.accessTokenVerdicts().refusal("wxsomeoneelse", token.get("access_token").asText()))
-                .contains(WeChatError.INVALID_CREDENTIAL);
+                .contains(WeChatError.ACCESS_TOKEN_INVALID);
         assertThat(sandbox.acceptsAccessToken(APP.appId(), token.get("access_token").asText())).isTrue();
         clock.advance(Duration.ofSeconds(7200));
         assertThat(refusal(token)).contains(42001);

@@ -3,6 +3,7 @@ package dev.wxlogin.domain.port.out;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
+import dev.wxlogin.domain.phone.PhoneNumber;
 import dev.wxlogin.domain.user.UnionId;
 import dev.wxlogin.domain.user.User;
 import dev.wxlogin.domain.user.UserId;
@@ -32,6 +33,15 @@ public interface ForStoringUsers {
      * whether it was recorded.
      */
     boolean adoptUnionId(UserId id, UnionId unionId);
+
+    /**
+     * Replaces the stored {@code session_key} with {@code replacement}, only if it still is {@code current}: a login
+     * that stored a newer key meanwhile wins. Returns whether it replaced it.
+     */
+    boolean replaceSessionKey(UserId id, SessionKey current, SessionKey replacement);
+
+    /** Stores the user's phone number, replacing any earlier one; returns false if there is no such user. */
+    boolean savePhone(UserId id, PhoneNumber phone);
 
     /** Marks the user disabled; returns false if there is no such user. */
     boolean disable(UserId id, Instant now);

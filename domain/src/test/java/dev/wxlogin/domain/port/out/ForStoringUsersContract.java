@@ -3,6 +3,7 @@ package dev.wxlogin.domain.port.out;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
+import dev.wxlogin.domain.phone.PhoneNumber;
 import dev.wxlogin.domain.user.OpenId;
 import dev.wxlogin.domain.user.UnionId;
 import dev.wxlogin.domain.user.User;
@@ -166,6 +167,51 @@ public abstract class ForStoringUsersContract {
     void enablingAnUnknownUserChangesNothing() {
         assertThat(users().enable(UserId.random())).isFalse();
         assertThat(users().findById(UserId.random())).isEmpty();
+    }
+
+    @Test
+    void aSavedPhoneNumberIsPartOfTheUserAndALaterOneReplacesIt() {
+        UserId id = login(APP, identity("o-phone", null), NOW).user().id();
+        PhoneNumber first = new PhoneNumber("13800001234", "13800001234", "86");
+        PhoneNumber second = new PhoneNumber("+1 2025550123", "2025550123", "1");
+
+        assertThat(users().findById(id).orElseThrow().phone()).isEmpty();
+        assertThat(users().savePhone(id, first)).isTrue();
+        assertThat(users().findById(id).orElseThrow().phone()).contains(first);
+        assertThat(users().savePhone(id, second)).isTrue();
+        assertThat(users().findById(id).orElseThrow().phone()).contains(second);
+    }
+
+    @Test
+    void thePhoneNumberOutlivesLaterLoginsAndDisabling() {
+        UserId id = login(APP, identity("o-phone-kept", null), NOW).user().id();
+        PhoneNumber phone = new PhoneNumber("13800001234", "13800001234", "86");
+        users().savePhone(id, phone);
+
+        assertThat(login(APP, identity("o-phone-kept", "u-phone-kept"), NOW.plusSeconds(1)).user().phone()).contains(phone);
+        users().disable(id, NOW.plusSeconds(2));
+        assertThat(users().findById(id).orElseThrow().phone()).contains(phone);
+    }
+
+    @Test
+    void savingThePhoneOfAnUnknownUserChangesNothing() {
+        UserId unknown = UserId.random();
+        assertThat(users().savePhone(unknown, new PhoneNumber("13800001234", "13800001234", "86"))).isFalse();
+        assertThat(users().findById(unknown)).isEmpty();
+    }
+
+    @Test
+    void aSessionKeyIsReplacedOnlyWhileItIsStillTheStoredOne() {
+        UserId id = login(APP, identity("o-reset", null), NOW).user().id();
+        SessionKey stored = identity("o-reset", null).sessionKey();
+        SessionKey reset = new SessionKey("cmVzZXRzZXNzaW9ua2V5MQ==");
+        SessionKey stale = new SessionKey("c3RhbGVzZXNzaW9ua2V5MQ==");
+
+        assertThat(users().replaceSessionKey(id, stale, new SessionKey("bmV2ZXJzdG9yZWRrZXkxMQ=="))).isFalse();
+        assertThat(users().sessionKeyOf(id)).contains(stored);
+        assertThat(users().replaceSessionKey(id, stored, reset)).isTrue();
+        assertThat(users().sessionKeyOf(id)).contains(reset);
+        assertThat(users().replaceSessionKey(UserId.random(), stored, reset)).isFalse();
     }
 
     @Test
