@@ -5,6 +5,7 @@ import dev.wxlogin.adapters.wechat.sandbox.SandboxApp;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
 import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
 import dev.wxlogin.adapters.wechat.testing.CapturedLogs;
+import dev.wxlogin.adapters.wechat.testing.SandboxTokens;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.app.AppSecret;
 import dev.wxlogin.domain.error.AccessTokenRejected;
@@ -30,7 +31,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class WeChatApiPhoneNumberAdapterTest {
     private static final SandboxApp APP = new SandboxApp(new AppId("wxphonetest000001"), new AppSecret("phone-secret-1f2e"), false);
     private static final SandboxApp OTHER = new SandboxApp(new AppId("wxphonetest000002"), new AppSecret("other-secret-9a8b"), false);
-    private static final AccessToken TOKEN = new AccessToken("sandbox-access-token-3c7d9e1f");
 
     private final CapturedLogs logs = new CapturedLogs();
     private final WeChatSandbox sandbox = new WeChatSandbox(SandboxSettings.builder().apps(List.of(APP, OTHER)).build()).start();
@@ -38,6 +38,7 @@ class WeChatApiPhoneNumberAdapterTest {
             List.of(APP.miniProgram(), OTHER.miniProgram()), Duration.ofSeconds(1), Duration.ofSeconds(3),
             WeChatApiSettings.DEFAULT_TOTAL_TIMEOUT, new WeChatApiSettings.Retry(2, Duration.ofMillis(1), Duration.ofMillis(1)),
             WeChatApiSettings.Breaker.DEFAULT, WeChatApiSettings.Bulkhead.DEFAULT);
+    private final AccessToken token = SandboxTokens.live(settings, APP.appId());
     private final WeChatApiPhoneNumberAdapter phones = new WeChatApiPhoneNumberAdapter(settings);
     private final WeChatApiLoginCodeAdapter logins = new WeChatApiLoginCodeAdapter(settings);
 
@@ -54,9 +55,9 @@ class WeChatApiPhoneNumberAdapterTest {
     }
 
     private Throwable failure(OpenId user, PhoneCode code) {
-        Throwable thrown = catchThrowable(() -> phones.lookUp(TOKEN, APP.appId(), user, code));
-        assertThat(thrown.getMessage()).doesNotContain(TOKEN.value(), code.value());
-        assertThat(logs.text()).doesNotContain(TOKEN.value(), code.value());
+        Throwable thrown = catchThrowable(() -> phones.lookUp(token, APP.appId(), user, code));
+        assertThat(thrown.getMessage()).doesNotContain(token.value(), code.value());
+        assertThat(logs.text()).doesNotContain(token.value(), code.value());
         return thrown;
     }
 
@@ -64,23 +65,23 @@ class WeChatApiPhoneNumberAdapterTest {
     void answersTheUsersNumberWithTheAppsWatermarkAndTheSameNumberEveryTime() {
         OpenId alice = openIdOf(APP, "alice");
 
-        VerifiedPhone first = phones.lookUp(TOKEN, APP.appId(), alice, sandbox.phoneCode(APP.appId(), "alice"));
-        VerifiedPhone second = phones.lookUp(TOKEN, APP.appId(), alice, sandbox.phoneCode(APP.appId(), "alice"));
+        VerifiedPhone first = phones.lookUp(token, APP.appId(), alice, sandbox.phoneCode(APP.appId(), "alice"));
+        VerifiedPhone second = phones.lookUp(token, APP.appId(), alice, sandbox.phoneCode(APP.appId(), "alice"));
 
         assertThat(first.watermarkAppId()).isEqualTo(APP.appId());
         assertThat(first.number().purePhoneNumber()).matches("1[3-9][0-9]{9}");
         assertThat(first.number().countryCode()).isEqualTo("86");
         assertThat(second.number()).isEqualTo(first.number());
-        assertThat(phones.lookUp(TOKEN, APP.appId(), openIdOf(APP, "bob"), sandbox.phoneCode(APP.appId(), "bob")).number())
+        assertThat(phones.lookUp(token, APP.appId(), openIdOf(APP, "bob"), sandbox.phoneCode(APP.appId(), "bob")).number())
                 .isNotEqualTo(first.number());
-        assertThat(logs.text()).doesNotContain(TOKEN.value(), first.number().purePhoneNumber());
+        assertThat(logs.text()).doesNotContain(token.value(), first.number().purePhoneNumber());
     }
 
     @Test
     void aCodeWorksOnce() {
         OpenId alice = openIdOf(APP, "alice");
         PhoneCode code = sandbox.phoneCode(APP.appId(), "alice");
-        phones.lookUp(TOKEN, APP.appId(), alice, code);
+        phones.lookUp(token, APP.appId(), alice, code);
 
         assertThat(failure(alice, code)).isInstanceOf(PhoneCodeRejected.class).hasMessageContaining("40029");
     }
@@ -107,7 +108,7 @@ class WeChatApiPhoneNumberAdapterTest {
         assertThat(thrown).isInstanceOf(AccessTokenRejected.class);
         assertThat(((AccessTokenRejected) thrown).errcode()).isEqualTo(40001);
         // the code was not spent on the refused call
-        assertThat(phones.lookUp(TOKEN, APP.appId(), alice, code).watermarkAppId()).isEqualTo(APP.appId());
+        assertThat(phones.lookUp(token, APP.appId(), alice, code).watermarkAppId()).isEqualTo(APP.appId());
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.wxlogin.adapters.wechat.sandbox.SandboxApp;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
 import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
 import dev.wxlogin.adapters.wechat.testing.CapturedLogs;
+import dev.wxlogin.adapters.wechat.testing.SandboxTokens;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.app.AppSecret;
 import dev.wxlogin.domain.error.AccessTokenRejected;
@@ -23,11 +24,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /** checksession and resetusersessionkey over real HTTP against the sandbox, and the signature's official vector. */
 class WeChatApiSessionKeyAdapterTest {
     private static final SandboxApp APP = new SandboxApp(new AppId("wxkeycheck0000001"), new AppSecret("key-secret-5d4c"), false);
-    private static final AccessToken TOKEN = new AccessToken("sandbox-access-token-8e2a4b6c");
 
     private final CapturedLogs logs = new CapturedLogs();
     private final WeChatSandbox sandbox = new WeChatSandbox(SandboxSettings.builder().apps(List.of(APP)).build()).start();
     private final WeChatApiSettings settings = WeChatApiSettings.of(sandbox.baseUrl(), List.of(APP.miniProgram()));
+    private final AccessToken token = SandboxTokens.live(settings, APP.appId());
     private final WeChatApiSessionKeyAdapter keys = new WeChatApiSessionKeyAdapter(settings);
     private final WeChatApiLoginCodeAdapter logins = new WeChatApiLoginCodeAdapter(settings);
 
@@ -56,13 +57,13 @@ class WeChatApiSessionKeyAdapterTest {
     @Test
     void theLatestKeyIsCurrentAndAKeyALaterLoginReplacedIsStale() {
         WeChatIdentity first = login("alice");
-        assertThat(keys.isCurrent(TOKEN, APP.appId(), first.openId(), first.sessionKey())).isTrue();
+        assertThat(keys.isCurrent(token, APP.appId(), first.openId(), first.sessionKey())).isTrue();
 
         WeChatIdentity second = login("alice"); // the sandbox rotates on every exchange by default
 
-        assertThat(keys.isCurrent(TOKEN, APP.appId(), first.openId(), first.sessionKey())).isFalse();
-        assertThat(keys.isCurrent(TOKEN, APP.appId(), second.openId(), second.sessionKey())).isTrue();
-        assertThat(logs.text()).doesNotContain(TOKEN.value(), first.sessionKey().value(), second.sessionKey().value(),
+        assertThat(keys.isCurrent(token, APP.appId(), first.openId(), first.sessionKey())).isFalse();
+        assertThat(keys.isCurrent(token, APP.appId(), second.openId(), second.sessionKey())).isTrue();
+        assertThat(logs.text()).doesNotContain(token.value(), first.sessionKey().value(), second.sessionKey().value(),
                 SessionKeySignature.of(first.sessionKey()));
     }
 
@@ -70,12 +71,12 @@ class WeChatApiSessionKeyAdapterTest {
     void aResetAnswersANewKeyThatReplacesTheOldOne() {
         WeChatIdentity alice = login("alice");
 
-        SessionKey replacement = keys.reset(TOKEN, APP.appId(), alice.openId(), alice.sessionKey());
+        SessionKey replacement = keys.reset(token, APP.appId(), alice.openId(), alice.sessionKey());
 
         assertThat(replacement).isNotEqualTo(alice.sessionKey());
         assertThat(replacement.value()).hasSize(24);
-        assertThat(keys.isCurrent(TOKEN, APP.appId(), alice.openId(), alice.sessionKey())).isFalse();
-        assertThat(keys.isCurrent(TOKEN, APP.appId(), alice.openId(), replacement)).isTrue();
+        assertThat(keys.isCurrent(token, APP.appId(), alice.openId(), alice.sessionKey())).isFalse();
+        assertThat(keys.isCurrent(token, APP.appId(), alice.openId(), replacement)).isTrue();
         assertThat(logs.text()).doesNotContain(replacement.value(), alice.sessionKey().value());
     }
 
@@ -84,10 +85,10 @@ class WeChatApiSessionKeyAdapterTest {
         WeChatIdentity stale = login("alice");
         login("alice");
 
-        Throwable thrown = catchThrowable(() -> keys.reset(TOKEN, APP.appId(), stale.openId(), stale.sessionKey()));
+        Throwable thrown = catchThrowable(() -> keys.reset(token, APP.appId(), stale.openId(), stale.sessionKey()));
 
         assertThat(thrown).isInstanceOf(NotFound.class);
-        assertThat(thrown.getMessage()).doesNotContain(stale.sessionKey().value(), TOKEN.value());
+        assertThat(thrown.getMessage()).doesNotContain(stale.sessionKey().value(), token.value());
     }
 
     @Test
@@ -95,11 +96,11 @@ class WeChatApiSessionKeyAdapterTest {
         WeChatIdentity alice = login("alice");
         sandbox.faults().rejectTokensForNext(2);
 
-        assertThat(catchThrowable(() -> keys.isCurrent(TOKEN, APP.appId(), alice.openId(), alice.sessionKey())))
+        assertThat(catchThrowable(() -> keys.isCurrent(token, APP.appId(), alice.openId(), alice.sessionKey())))
                 .isInstanceOfSatisfying(AccessTokenRejected.class, rejected -> assertThat(rejected.errcode()).isEqualTo(40001));
-        assertThat(catchThrowable(() -> keys.reset(TOKEN, APP.appId(), alice.openId(), alice.sessionKey())))
+        assertThat(catchThrowable(() -> keys.reset(token, APP.appId(), alice.openId(), alice.sessionKey())))
                 .isInstanceOf(AccessTokenRejected.class);
-        assertThat(keys.isCurrent(TOKEN, APP.appId(), alice.openId(), alice.sessionKey())).isTrue();
+        assertThat(keys.isCurrent(token, APP.appId(), alice.openId(), alice.sessionKey())).isTrue();
     }
 
     @Test
@@ -107,7 +108,7 @@ class WeChatApiSessionKeyAdapterTest {
         WeChatIdentity alice = login("alice");
         sandbox.faults().busyRate(1);
 
-        assertThat(catchThrowable(() -> keys.isCurrent(TOKEN, APP.appId(), alice.openId(), alice.sessionKey())))
+        assertThat(catchThrowable(() -> keys.isCurrent(token, APP.appId(), alice.openId(), alice.sessionKey())))
                 .isInstanceOfSatisfying(UpstreamFailure.class, failure -> assertThat(failure.kind()).isEqualTo(UpstreamFailure.Kind.BUSY));
     }
 }

@@ -2,6 +2,8 @@ package dev.wxlogin.adapters.wechat.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wxlogin.adapters.wechat.WeChatApiSettings;
+import dev.wxlogin.adapters.wechat.testing.SandboxTokens;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.app.AppSecret;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +32,8 @@ class PhoneAndSessionKeyApisTest {
     private final WeChatSandbox sandbox = new WeChatSandbox(SandboxSettings.builder().apps(List.of(APP, SISTER)).build())
             .withControlRoutes().start();
     private final HttpClient http = HttpClient.newHttpClient();
+    private final String token = SandboxTokens.live(WeChatApiSettings.of(sandbox.baseUrl(), List.of(APP.miniProgram())),
+            APP.appId()).value();
 
     @AfterEach
     void close() {
@@ -48,11 +52,11 @@ class PhoneAndSessionKeyApisTest {
     }
 
     private JsonNode phone(String code) throws Exception {
-        return post("/wxa/business/getuserphonenumber?access_token=any", "{\"code\":\"" + code + "\"}");
+        return post("/wxa/business/getuserphonenumber?access_token=" + token, "{\"code\":\"" + code + "\"}");
     }
 
     private JsonNode get(String path, String openId, String signature, String sigMethod) throws Exception {
-        String query = "?access_token=any&openid=" + openId + "&signature=" + signature + "&sig_method=" + sigMethod;
+        String query = "?access_token=" + token + "&openid=" + openId + "&signature=" + signature + "&sig_method=" + sigMethod;
         return send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path + query)).GET());
     }
 
@@ -86,9 +90,9 @@ class PhoneAndSessionKeyApisTest {
 
     @Test
     void misuseOfTheBodyOrMethodIsAnsweredAsWeChatDoes() throws Exception {
-        assertThat(post("/wxa/business/getuserphonenumber?access_token=any", "not json").get("errcode").asInt()).isEqualTo(47001);
+        assertThat(post("/wxa/business/getuserphonenumber?access_token=" + token, "not json").get("errcode").asInt()).isEqualTo(47001);
         assertThat(post("/wxa/business/getuserphonenumber", "{\"code\":\"x\"}").get("errcode").asInt()).isEqualTo(41001);
-        assertThat(send(HttpRequest.newBuilder(sandbox.baseUrl().resolve("/wxa/business/getuserphonenumber?access_token=any")).GET())
+        assertThat(send(HttpRequest.newBuilder(sandbox.baseUrl().resolve("/wxa/business/getuserphonenumber?access_token=" + token)).GET())
                 .get("errcode").asInt()).isEqualTo(43002);
     }
 
