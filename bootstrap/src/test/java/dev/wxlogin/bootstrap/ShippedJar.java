@@ -29,12 +29,14 @@ import static dev.wxlogin.bootstrap.TestServer.Json.read;
  */
 final class ShippedJar implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("wxlogin listening on http://127\\.0\\.0\\.1:(\\d+) ");
+    private static final Pattern INTERNAL = Pattern.compile("internal API on (http://127\\.0\\.0\\.1:\\d+)");
     private static final Duration START_BOUND = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
     private final List<String> output = new ArrayList<>();
     private final CompletableFuture<URI> base = new CompletableFuture<>();
+    private volatile URI internal;
 
     private ShippedJar(Process process) {
         this.process = process;
@@ -72,6 +74,8 @@ final class ShippedJar implements AutoCloseable {
                 }
                 Matcher listening = LISTENING.matcher(line);
                 if (listening.find()) {
+                    Matcher internalApi = INTERNAL.matcher(line);
+                    internal = internalApi.find() ? URI.create(internalApi.group(1)) : null;
                     base.complete(URI.create("http://127.0.0.1:" + listening.group(1)));
                 }
             }
@@ -113,6 +117,15 @@ final class ShippedJar implements AutoCloseable {
         return HttpRequest.newBuilder(base.join().resolve(path));
     }
 
+    /** A request to the internal API, which listens when WXLOGIN_INTERNAL_API_KEYS is set. */
+    HttpRequest.Builder internalRequest(String path, String apiKey) {
+        base.join();
+        if (internal == null) {
+            throw new IllegalStateException("this instance serves no internal API");
+        }
+        return HttpRequest.newBuilder(internal.resolve(path)).header("Authorization", "Bearer " + apiKey);
+    }
+
     HttpResponse<String> get(String path, String token) {
         return send(request(path).header("Authorization", "Bearer " + token).GET());
     }
@@ -137,6 +150,11 @@ final class ShippedJar implements AutoCloseable {
 
     HttpResponse<String> login(String code) {
         return postJson("/api/v1/login", "{\"code\":\"" + code + "\"}");
+    }
+
+    /** SIGKILL: the process dies at once, whatever it was doing. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     /** SIGTERM, the graceful stop, and wait for the process to end. */
