@@ -1,5 +1,10 @@
 package dev.wxlogin.bootstrap;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.login.SessionKey;
+import dev.wxlogin.domain.port.out.ForStoringUsers;
+import dev.wxlogin.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 
 import static dev.wxlogin.bootstrap.TestServer.Json.problemCode;
@@ -87,16 +93,59 @@ class InternalApiEndToEndTest {
         }
     }
 
-    /** Until the access_token service is merged, the stand-in answers as a server without WeChat would. */
+    /**
+     * README's internal-API step: a business server reads the AppID's token, which WeChat (the sandbox) accepts;
+     * after WeChat refused it, it asks for a replacement and gets a live one, while the refused one is dead.
+     */
     @Test
-    void theAccessTokenRouteIsWiredAndUncacheable() {
+    void aBusinessServerGetsTheLiveAccessTokenAndAReplacementForOneWeChatRefused() {
         try (TestServer server = TestServer.start(data, internal())) {
-            HttpResponse<String> token = internal(server, "GET", "/internal/v1/access-token", KEY);
+            AppId app = server.sandbox().miniPrograms().getFirst().appId();
+            HttpResponse<String> current = internal(server, "GET", "/internal/v1/access-token", KEY);
 
-            assertThat(token.statusCode()).isIn(200, 503);
-            assertThat(token.headers().firstValue("Cache-Control")).hasValue("no-store");
+            assertThat(current.statusCode()).isEqualTo(200);
+            assertThat(current.headers().firstValue("Cache-Control")).hasValue("no-store");
+            JsonNode grant = read(current.body());
+            assertThat(grant.get("appId").asText()).isEqualTo(app.value());
+            assertThat(Instant.parse(grant.get("expiresAt").asText())).isAfter(Instant.now());
+            String token = grant.get("accessToken").asText();
+            assertThat(server.sandbox().acceptsAccessToken(app, token)).isTrue();
+
+            HttpResponse<String> refreshed = server.send(HttpRequest.newBuilder(internalUri(server,
+                            "/internal/v1/access-token/refresh")).header("Authorization", "Bearer " + KEY)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"rejectedToken\":\"" + token + "\"}")));
+
+            assertThat(refreshed.statusCode()).isEqualTo(200);
+            String replacement = read(refreshed.body()).get("accessToken").asText();
+            assertThat(replacement).isNotEqualTo(token);
+            assertThat(server.sandbox().acceptsAccessToken(app, replacement)).isTrue();
+            assertThat(server.sandbox().acceptsAccessToken(app, token)).isFalse(); // forced out of WeChat's window
+            assertThat(read(internal(server, "GET", "/internal/v1/access-token", KEY).body()).get("accessToken").asText())
+                    .isEqualTo(replacement);
             assertThat(internal(server, "GET", "/internal/v1/access-token?appId=wxnotours000000001", KEY).statusCode())
                     .isEqualTo(400);
+        }
+    }
+
+    /** The operator's answer to a session_key that may have leaked: WeChat replaces it, the server keeps the new one. */
+    @Test
+    void anOperatorResetsAUsersSessionKey() {
+        try (TestServer server = TestServer.start(data, internal())) {
+            String token = server.tokenFor("dave");
+            String user = read(server.get("/api/v1/me", token).body()).get("id").asText();
+            ForStoringUsers users = server.server().component(ForStoringUsers.class).orElseThrow();
+            SessionKey before = users.sessionKeyOf(new UserId(user)).orElseThrow();
+
+            assertThat(internal(server, "POST", "/internal/v1/users/" + user + "/reset-session-key", KEY).statusCode())
+                    .isEqualTo(204);
+
+            SessionKey after = users.sessionKeyOf(new UserId(user)).orElseThrow();
+            assertThat(after).isNotEqualTo(before);
+            String openId = read(server.get("/api/v1/me", token).body()).get("openid").asText();
+            assertThat(server.sandbox().isCurrentSessionKey(openId, after.value())).isTrue();
+            assertThat(internal(server, "POST", "/internal/v1/users/u_nobody/reset-session-key", KEY).statusCode())
+                    .isEqualTo(404);
         }
     }
 
@@ -122,9 +171,12 @@ class InternalApiEndToEndTest {
         }
     }
 
+    private static URI internalUri(TestServer server, String path) {
+        return URI.create("http://127.0.0.1:" + server.server().internalPort().orElseThrow() + path);
+    }
+
     static HttpResponse<String> internal(TestServer server, String method, String path, String key) {
-        URI uri = URI.create("http://127.0.0.1:" + server.server().internalPort().orElseThrow() + path);
-        return server.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + key)
+        return server.send(HttpRequest.newBuilder(internalUri(server, path)).header("Authorization", "Bearer " + key)
                 .method(method, HttpRequest.BodyPublishers.noBody()));
     }
 }

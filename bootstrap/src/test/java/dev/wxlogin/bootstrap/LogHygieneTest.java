@@ -336,7 +336,9 @@ class LogHygieneTest {
                 wrongKey))).isEqualTo(401);
         assertThat(status(InternalApiEndToEndTest.internal(server, "GET", "/internal/v1/access-token?appId=wxnone", key)))
                 .isEqualTo(400);
-        InternalApiEndToEndTest.internal(server, "GET", "/internal/v1/access-token", key); // the stand-in's 503 until the merge
+        String accessToken = read(InternalApiEndToEndTest.internal(server, "GET", "/internal/v1/access-token", key).body())
+                .get("accessToken").asText();
+        forbid(accessToken, "the access_token the internal API handed out");
 
         server.close();
         toClose.remove(server);
