@@ -7,6 +7,8 @@ import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
 import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.app.AppSecret;
+import dev.wxlogin.domain.app.MiniProgram;
+import dev.wxlogin.domain.port.in.ForGettingAccessTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,9 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import static dev.wxlogin.bootstrap.TestServer.Json.problemCode;
 import static dev.wxlogin.bootstrap.TestServer.Json.read;
@@ -26,8 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code POST /api/v1/me/phone} through the real server and the sandbox over loopback HTTP, as a mini program
  * uses it: log in, tap the getPhoneNumber button (the sandbox's {@code /sandbox/phone-code}), hand the code over.
- * The server gets its access_token from the interim token service; at the merge the real service takes over and
- * these tests must pass unchanged.
+ * The server gets its access_token from the central access_token service, which fetches it from the sandbox.
  */
 class PhoneNumberEndToEndTest {
     @RegisterExtension
@@ -46,7 +52,11 @@ class PhoneNumberEndToEndTest {
     }
 
     private static String phoneCode(String user) {
-        HttpResponse<String> minted = server.postJson("/sandbox/phone-code", "{\"user\":\"" + user + "\"}");
+        return phoneCode(server, user);
+    }
+
+    private static String phoneCode(TestServer on, String user) {
+        HttpResponse<String> minted = on.postJson("/sandbox/phone-code", "{\"user\":\"" + user + "\"}");
         assertThat(minted.statusCode()).isEqualTo(200);
         return read(minted.body()).get("code").asText();
     }
@@ -124,6 +134,48 @@ class PhoneNumberEndToEndTest {
         assertThat(registered.statusCode()).isEqualTo(200);
         assertThat(server.sandbox().phoneNumberCalls() - before).isEqualTo(2);
         assertThat(phoneOnMe(server, token)).isEqualTo(read(registered.body()));
+    }
+
+    /**
+     * Someone else forced a refresh, so WeChat killed the token the server stored, and 50 users tap the button at
+     * once: every call is refused with 40001 and reports the token; one of them has it replaced, the others get
+     * that replacement, and all 50 retries succeed.
+     */
+    @Test
+    void fiftyPhoneRequestsRightAfterWeChatKilledTheTokenAllSucceedWithOneRefresh() throws Exception {
+        try (TestServer fresh = TestServer.start(data.resolve("burst"),
+                Map.of("WXLOGIN_RATE_LOGIN_PER_IP", "0", "WXLOGIN_RATE_API_PER_IP", "0"))) {
+            List<String> users = IntStream.range(0, 50).mapToObj(n -> "phone-burst-" + n).toList();
+            List<String> tokens = users.stream().map(fresh::tokenFor).toList();
+            List<String> codes = users.stream().map(user -> phoneCode(fresh, user)).toList();
+            MiniProgram app = fresh.sandbox().miniPrograms().getFirst();
+            fresh.server().component(ForGettingAccessTokens.class).orElseThrow().current(app.appId());
+            HttpResponse<String> forced = fresh.send(HttpRequest.newBuilder(
+                    fresh.sandbox().baseUrl().resolve("/cgi-bin/stable_token")).POST(HttpRequest.BodyPublishers.ofString(
+                    "{\"grant_type\":\"client_credential\",\"appid\":\"" + app.appId().value() + "\",\"secret\":\""
+                            + app.secret().value() + "\",\"force_refresh\":true}")));
+            assertThat(forced.body()).contains("access_token");
+            long fetches = fresh.sandbox().accessTokenFetches();
+            long lookups = fresh.sandbox().phoneNumberCalls();
+
+            List<Integer> statuses = new ArrayList<>();
+            try (ExecutorService taps = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+                for (int n = 0; n < users.size(); n++) {
+                    String token = tokens.get(n);
+                    String code = codes.get(n);
+                    answers.add(taps.submit(() -> register(fresh, token, code)));
+                }
+                for (Future<HttpResponse<String>> answer : answers) {
+                    statuses.add(answer.get().statusCode());
+                }
+            }
+
+            assertThat(statuses).hasSize(50).containsOnly(200);
+            assertThat(fresh.sandbox().accessTokenFetches() - fetches).as("token fetches").isEqualTo(1);
+            assertThat(fresh.sandbox().phoneNumberCalls() - lookups).as("lookups: each refused once, then answered")
+                    .isEqualTo(100);
+        }
     }
 
     @Test
