@@ -7,6 +7,7 @@ import dev.wxlogin.domain.login.LoginResult;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.opendata.EncryptedOpenData;
 import dev.wxlogin.domain.opendata.OpenData;
+import dev.wxlogin.domain.phone.PhoneNumber;
 import dev.wxlogin.domain.opendata.OpenDataPolicy;
 import dev.wxlogin.domain.opendata.RawDataSignature;
 import dev.wxlogin.domain.port.in.ForGettingAccessTokens;
@@ -95,6 +96,16 @@ class OpenDataServiceTest {
         assertThat(opened.kind()).isEqualTo(OpenData.Kind.PHONE);
         assertThat(opened.members()).isEqualTo(Map.of("phoneNumber", "13580006666", "countryCode", "86"));
         verify(checks, never()).isCurrent(any(), any(), any(), any());
+    }
+
+    @Test
+    void theLegacyPhonePayloadBecomesTheUsersPhoneNumber() {
+        decryptsTo(Map.of("phoneNumber", "13580006666", "purePhoneNumber", "13580006666", "countryCode", "86"));
+
+        service.open(alice.token(), unsigned());
+
+        assertThat(fixture.users.findById(alice.user().id()).orElseThrow().phone())
+                .contains(new PhoneNumber("13580006666", "13580006666", "86"));
     }
 
     @Test

@@ -49,16 +49,18 @@ class OpenDataEndToEndTest {
     }
 
     @Test
-    void phoneDataIsDecryptedAndAnsweredWithoutItsWatermark() {
+    void phoneDataIsDecryptedAnsweredWithoutItsWatermarkAndKeptAsTheUsersPhone() {
         String token = server.tokenFor("od-alice");
 
         HttpResponse<String> response = handOver(token, minted("od-alice", "phone"));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode phone = read(response.body());
-        assertThat(phone.get("phoneNumber").asText()).matches("138[0-9]{8}");
+        assertThat(phone.get("phoneNumber").asText()).matches("1[3-9][0-9]{9}");
         assertThat(phone.get("countryCode").asText()).isEqualTo("86");
         assertThat(phone.has("watermark")).isFalse();
+        JsonNode kept = read(server.get("/api/v1/me", token).body()).get("phone");
+        assertThat(kept.get("purePhoneNumber").asText()).isEqualTo(phone.get("phoneNumber").asText());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.wxlogin.domain.opendata;
 
 import dev.wxlogin.domain.error.InvalidInput;
+import dev.wxlogin.domain.phone.PhoneNumber;
 import dev.wxlogin.domain.user.UnionId;
 
 import java.util.Collections;
@@ -58,6 +59,23 @@ public record OpenData(Kind kind, Map<String, Object> members) {
         }
         try {
             return Optional.of(new UnionId(text));
+        } catch (InvalidInput malformed) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The legacy phone payload's number, when it is a well-formed one; its {@code countryCode} is a string there,
+     * but a number is taken as well.
+     */
+    public Optional<PhoneNumber> phone() {
+        Object countryCode = members.get("countryCode");
+        if (kind != Kind.PHONE || !(members.get("phoneNumber") instanceof String number)
+                || !(members.get("purePhoneNumber") instanceof String pure) || countryCode == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new PhoneNumber(number, pure, countryCode.toString()));
         } catch (InvalidInput malformed) {
             return Optional.empty();
         }

@@ -36,11 +36,13 @@ final class OpenDataMint {
     private final SecureRandom random = new SecureRandom();
     private final SessionKeys sessionKeys;
     private final SimulatedIdentities identities;
+    private final SimulatedPhones phones;
     private final Clock clock;
 
-    OpenDataMint(SessionKeys sessionKeys, SimulatedIdentities identities, Clock clock) {
+    OpenDataMint(SessionKeys sessionKeys, SimulatedIdentities identities, SimulatedPhones phones, Clock clock) {
         this.sessionKeys = sessionKeys;
         this.identities = identities;
+        this.phones = phones;
         this.clock = clock;
     }
 
@@ -71,8 +73,9 @@ final class OpenDataMint {
         ObjectNode payload = JSON.createObjectNode();
         switch (kind) {
             case "phone" -> { // the legacy getPhoneNumber payload: countryCode is a string there
-                String number = "138" + digits(user, 8);
-                payload.put("phoneNumber", number).put("purePhoneNumber", number).put("countryCode", "86");
+                String number = phones.of(user).number(); // the number getuserphonenumber answers for the user
+                payload.put("phoneNumber", number).put("purePhoneNumber", number)
+                        .put("countryCode", SimulatedPhones.COUNTRY_CODE);
             }
             case "userinfo" -> {
                 payload.put("openId", openId).put("nickName", user).put("gender", 0).put("language", "zh_CN")

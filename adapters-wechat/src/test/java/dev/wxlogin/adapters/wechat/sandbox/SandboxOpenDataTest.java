@@ -70,7 +70,7 @@ class SandboxOpenDataTest {
 
         Map<String, Object> phone = decrypted(key, sandbox.openData(Optional.of(BOUND.appId()), "alice", "phone"));
 
-        assertThat(phone.get("phoneNumber")).asString().matches("138[0-9]{8}");
+        assertThat(phone.get("phoneNumber")).asString().matches("1[3-9][0-9]{9}");
         assertThat(phone).containsEntry("purePhoneNumber", phone.get("phoneNumber")).containsEntry("countryCode", "86")
                 .containsEntry("watermark", Map.of("timestamp", (int) NOW.getEpochSecond(), "appid", BOUND.appId().value()));
     }
