@@ -1,18 +1,13 @@
 package dev.wxlogin.adapters.wechat.sandbox;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,25 +18,20 @@ import java.util.concurrent.atomic.AtomicLong;
 final class AccessTokenHandler implements HttpHandler {
     static final String CLASSIC_PATH = "/cgi-bin/token";
     static final String STABLE_PATH = "/cgi-bin/stable_token";
-    private static final int MAX_BODY_BYTES = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, SandboxApp> apps;
     private final SandboxAccessTokens tokens;
-    private final SandboxFaults faults;
     private final Replies replies;
-    private final String contentType;
-    private final CountDownLatch closing;
+    private final SandboxEndpoint endpoint;
     private final AtomicLong calls = new AtomicLong();
 
-    AccessTokenHandler(Map<String, SandboxApp> apps, SandboxAccessTokens tokens, SandboxFaults faults, Replies replies,
-                       String contentType, CountDownLatch closing) {
+    AccessTokenHandler(Map<String, SandboxApp> apps, SandboxAccessTokens tokens, Replies replies,
+                       SandboxEndpoint endpoint) {
         this.apps = apps;
         this.tokens = tokens;
-        this.faults = faults;
         this.replies = replies;
-        this.contentType = contentType;
-        this.closing = closing;
+        this.endpoint = endpoint;
     }
 
     long calls() {
@@ -58,20 +48,9 @@ final class AccessTokenHandler implements HttpHandler {
                 return;
             }
             calls.incrementAndGet();
-            SandboxFaults.Fault fault = faults.next();
-            long latencyNanos = faults.latency().toNanos();
-            if (latencyNanos > 0 && closing.await(latencyNanos, TimeUnit.NANOSECONDS)) {
-                return;
-            }
-            switch (fault) {
-                case HANG -> closing.await();
-                case BAD_GATEWAY -> send(http, 502, "text/html", "<html><body>502 Bad Gateway</body></html>");
-                case QUOTA_EXCEEDED -> send(http, 200, contentType, replies.error(WeChatError.DAILY_QUOTA_REACHED));
-                case BUSY -> send(http, 200, contentType, replies.error(WeChatError.SYSTEM_ERROR));
-                case NONE -> send(http, 200, contentType, stable ? stable(http) : classic(http));
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
+            byte[] body = SandboxEndpoint.body(http);
+            endpoint.answer(http, WeChatError.DAILY_QUOTA_REACHED,
+                    () -> stable ? stable(http.getRequestMethod(), body) : classic(http));
         }
     }
 
@@ -82,11 +61,11 @@ final class AccessTokenHandler implements HttpHandler {
                 .orElseGet(() -> reply(tokens.classic(query.get("appid"))));
     }
 
-    private String stable(HttpExchange http) throws IOException {
-        if (!"POST".equals(http.getRequestMethod())) {
+    private String stable(String method, byte[] requestBody) {
+        if (!"POST".equals(method)) {
             return replies.error(WeChatError.REQUIRE_POST);
         }
-        Optional<JsonNode> body = jsonObject(http);
+        Optional<JsonNode> body = jsonObject(requestBody);
         if (body.isEmpty()) {
             return replies.error(WeChatError.APPID_MISSING);
         }
@@ -120,12 +99,12 @@ final class AccessTokenHandler implements HttpHandler {
                 .orElseGet(() -> replies.error(WeChatError.DAILY_QUOTA_REACHED));
     }
 
-    private static Optional<JsonNode> jsonObject(HttpExchange http) throws IOException {
-        try (InputStream in = http.getRequestBody()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            JsonNode node = bytes.length > MAX_BODY_BYTES ? null : JSON.readTree(bytes);
+    /** A body cut short at {@link SandboxEndpoint#MAX_BODY_BYTES} does not parse: WeChat's are a few dozen bytes. */
+    private static Optional<JsonNode> jsonObject(byte[] bytes) {
+        try {
+            JsonNode node = JSON.readTree(bytes);
             return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
-        } catch (JacksonException notJson) {
+        } catch (IOException notJson) { // JacksonException among them
             return Optional.empty();
         }
     }
@@ -133,12 +112,5 @@ final class AccessTokenHandler implements HttpHandler {
     private static String text(JsonNode json, String field) {
         JsonNode node = json.path(field);
         return node.isTextual() && !node.textValue().isEmpty() ? node.textValue() : null;
-    }
-
-    private static void send(HttpExchange http, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        http.getResponseHeaders().set("Content-Type", contentType);
-        http.sendResponseHeaders(status, bytes.length);
-        http.getResponseBody().write(bytes);
     }
 }

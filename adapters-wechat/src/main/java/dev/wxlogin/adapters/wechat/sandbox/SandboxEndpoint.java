@@ -37,6 +37,11 @@ final class SandboxEndpoint {
 
     /** Plays the fault due for this call, or sends what {@code answer} makes of it. */
     void answer(HttpExchange http, Supplier<String> answer) throws IOException {
+        answer(http, WeChatError.MINUTE_QUOTA_REACHED, answer);
+    }
+
+    /** As {@link #answer(HttpExchange, Supplier)}, for an API whose quota, when the fault is on, is {@code quota}. */
+    void answer(HttpExchange http, WeChatError quota, Supplier<String> answer) throws IOException {
         try {
             SandboxFaults.Fault fault = faults.next();
             if (closedDuringLatency()) {
@@ -45,7 +50,7 @@ final class SandboxEndpoint {
             switch (fault) {
                 case HANG -> closing.await(); // and leave without an answer
                 case BAD_GATEWAY -> send(http, 502, "text/html", BAD_GATEWAY_PAGE);
-                case QUOTA_EXCEEDED -> sendJson(http, replies.error(WeChatError.MINUTE_QUOTA_REACHED));
+                case QUOTA_EXCEEDED -> sendJson(http, replies.error(quota));
                 case BUSY -> sendJson(http, replies.error(WeChatError.SYSTEM_ERROR));
                 case NONE -> sendJson(http, answer.get());
             }

@@ -70,7 +70,8 @@ public final class WeChatSandbox implements AutoCloseable {
         Replies replies = new Replies(settings.clock());
         SimulatedIdentities identities = new SimulatedIdentities(settings.openIdSeed());
         this.sessionKeys = new SessionKeys(settings.clock(), settings.sessionKeyRotationPeriod());
-        this.openData = new OpenDataMint(sessionKeys, identities, settings.clock());
+        SimulatedPhones phones = new SimulatedPhones();
+        this.openData = new OpenDataMint(sessionKeys, identities, phones, settings.clock());
         CodeExchange codeExchange = new CodeExchange(apps, codes, identities, sessionKeys,
                 new MinuteQuota(settings.clock(), settings.minuteQuotaPerOpenId()),
                 settings.riskyUsers(), replies);
@@ -78,14 +79,13 @@ public final class WeChatSandbox implements AutoCloseable {
         this.jscode2session = new Jscode2SessionHandler(codeExchange, endpoint);
         this.accessTokens = new SandboxAccessTokens(settings.clock(), settings.accessTokenTtl(),
                 settings.accessTokenDailyQuota());
-        this.accessTokenApi = new AccessTokenHandler(apps, accessTokens, settings.faults(), replies,
-                settings.contentType(), closing);
+        this.accessTokenApi = new AccessTokenHandler(apps, accessTokens, replies, endpoint);
         TokenGate tokens = new TokenGate(settings.apps().stream().map(app -> app.appId().value()).toList(),
                 accessTokens, settings.faults());
         // Phone codes are 64 hex digits, as observed, and live as long as login codes (WeChat: 5 minutes both).
         this.phoneCodes = new IssuedCodes(settings.clock(), settings.codeTtl(),
                 WeChatSandbox::newPhoneCode);
-        this.phoneNumbers = new GetUserPhoneNumberHandler(phoneCodes, identities, new SimulatedPhones(), tokens,
+        this.phoneNumbers = new GetUserPhoneNumberHandler(phoneCodes, identities, phones, tokens,
                 replies, endpoint);
         this.sessionKeyChecks = new SessionKeyCheckHandler(sessionKeys, tokens, replies, endpoint);
     }
