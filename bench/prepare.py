@@ -3,19 +3,24 @@
 
   prepare.py codes  SANDBOX_URL COUNT USERS FILE   mint COUNT codes spread over USERS simulated users
   prepare.py tokens SANDBOX_URL SERVER_URL COUNT FILE   log COUNT users in, one token per line
+  prepare.py phone  SANDBOX_URL SERVER_URL COUNT        COUNT users log in and hand over a phone code, one
+                                                        after another; prints the phone requests' latency
 
 Only the standard library: the machine has python3 but the benchmark installs nothing for it.
 """
 import json
 import sys
+import time
 import urllib.request
 
 BATCH = 10_000  # the sandbox's limit per call
 
 
-def post(url, document):
-    request = urllib.request.Request(url, data=json.dumps(document).encode(), method="POST",
-                                     headers={"Content-Type": "application/json"})
+def post(url, document, token=None):
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = "Bearer " + token
+    request = urllib.request.Request(url, data=json.dumps(document).encode(), method="POST", headers=headers)
     with urllib.request.urlopen(request, timeout=30) as response:
         return json.load(response)
 
@@ -28,7 +33,24 @@ def mint(sandbox, count, users, prefix="bench"):
     return codes
 
 
+def phone_latency(sandbox, server, count):
+    """p50, p99 and max in ms of POST /api/v1/me/phone, each a getuserphonenumber call to the sandbox."""
+    millis = []
+    for user in (f"phone-{i}" for i in range(count)):
+        token = post(server + "/api/v1/login", {"code": mint(sandbox, 1, 1, prefix=user)[0]})["token"]
+        code = post(sandbox + "/sandbox/phone-code", {"user": f"{user}-0"})["code"]
+        started = time.perf_counter()
+        post(server + "/api/v1/me/phone", {"code": code}, token)
+        millis.append((time.perf_counter() - started) * 1000)
+    millis.sort()
+    return millis[len(millis) // 2], millis[min(len(millis) - 1, len(millis) * 99 // 100)], millis[-1]
+
+
 def main(argv):
+    if argv[1] == "phone":
+        _, _, sandbox, server, count = argv
+        print("p50_ms=%.2f p99_ms=%.2f max_ms=%.2f" % phone_latency(sandbox, server, int(count)))
+        return
     if argv[1] == "codes":
         _, _, sandbox, count, users, path = argv
         codes = mint(sandbox, int(count), int(users))

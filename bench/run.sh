@@ -20,6 +20,7 @@ duration=${BENCH_DURATION:-10}
 threads=${BENCH_THREADS:-2}
 port=${BENCH_PORT:-18080}
 sandbox_port=${BENCH_SANDBOX_PORT:-18999}
+internal_port=${BENCH_INTERNAL_PORT:-18081}
 server="http://127.0.0.1:$port"
 sandbox="http://127.0.0.1:$sandbox_port"
 db=${BENCH_DB:-h2}
@@ -74,10 +75,13 @@ pids+=($!)
 await "$sandbox/sns/jscode2session" 300
 
 data_key=$(head -c 32 /dev/urandom | base64)
+internal_key=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_')$(head -c 24 /dev/urandom | base64 | tr '+/' '-_')
+internal="http://127.0.0.1:$internal_port"
 start_server() { # sets server_pid once /health answers 200
   env "${db_settings[@]}" WXLOGIN_APP_ID=wxsandbox00000001 WXLOGIN_APP_SECRET=sandbox-app-secret WXLOGIN_SANDBOX=false \
     WXLOGIN_WECHAT_URL="$sandbox" WXLOGIN_DATA_KEY="$data_key" WXLOGIN_DATA_DIR="$work/data" WXLOGIN_PORT="$port" \
     WXLOGIN_RATE_LOGIN_PER_IP=0 WXLOGIN_RATE_LOGIN_GLOBAL=0 WXLOGIN_RATE_API_PER_IP=0 \
+    WXLOGIN_INTERNAL_API_KEYS="$internal_key" WXLOGIN_INTERNAL_PORT="$internal_port" \
     ./wxlogin >"$work/server.log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")
@@ -98,7 +102,7 @@ declare -A rate p50 p99 max errors cpu
 
 wrk_run() { # output file, connections, seconds, script, script arguments...
   local out=$1 connections=$2 seconds=$3 script=$4; shift 4
-  wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s -s "bench/$script" "$server" -- "$@" >"$out"
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s -s "bench/$script" "${target:-$server}" -- "$@" >"$out"
 }
 
 measured() { # scenario name, connections, script, script arguments...: one measured run, CPU counted around it
@@ -135,6 +139,8 @@ steady health 64 health.lua
 login login 64
 python3 bench/prepare.py tokens "$sandbox" "$server" 1000 "$work/tokens"
 steady me 64 me.lua "$work/tokens"
+target=$internal steady internal-token 64 internal-token.lua "$internal_key"
+eval "$(python3 bench/prepare.py phone "$sandbox" "$server" 300 | sed 's/^/phone_/')"
 curl -sf -X POST "$sandbox/sandbox/faults" -H 'Content-Type: application/json' -d '{"latency":"PT0.05S"}' >/dev/null
 login login-wechat-50ms 256
 rss=$(rss_mib "$server_pid")
@@ -147,7 +153,7 @@ echo "database: $db_name"
 echo
 echo "| scenario | connections | req/s | ÷ /health | p50 ms | p99 ms | max ms | errors | CPU ms/req |"
 echo "|---|---:|---:|---:|---:|---:|---:|---|---:|"
-for name in health login me login-wechat-50ms; do
+for name in health login me internal-token login-wechat-50ms; do
   case $name in login-wechat-50ms) c=256 ;; *) c=64 ;; esac
   echo "| $name | $c | ${rate[$name]} | $(ratio "${rate[$name]}" "${rate[health]}") | ${p50[$name]} | ${p99[$name]} | ${max[$name]} | ${errors[$name]} | ${cpu[$name]} |"
 done
@@ -156,3 +162,4 @@ echo "| figure | value |"
 echo "|---|---|"
 echo "| process start to first 200 on /health | $startup_ms ms |"
 echo "| resident memory after the run | $rss MiB |"
+echo "| POST /api/v1/me/phone, one at a time, WeChat at 0 ms (300 users) | p50 $phone_p50_ms ms, p99 $phone_p99_ms ms, max $phone_max_ms ms |"
