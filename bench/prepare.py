@@ -49,7 +49,7 @@ def phone_latency(sandbox, server, count):
 def main(argv):
     if argv[1] == "phone":
         _, _, sandbox, server, count = argv
-        print("p50_ms=%.2f p99_ms=%.2f max_ms=%.2f" % phone_latency(sandbox, server, int(count)))
+        print("p50_ms=%.2f\np99_ms=%.2f\nmax_ms=%.2f" % phone_latency(sandbox, server, int(count)))
         return
     if argv[1] == "codes":
         _, _, sandbox, count, users, path = argv

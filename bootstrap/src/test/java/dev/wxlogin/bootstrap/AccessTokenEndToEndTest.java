@@ -1,17 +1,18 @@
 package dev.wxlogin.bootstrap;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.wxlogin.adapters.persistence.testing.Engine;
 import dev.wxlogin.adapters.persistence.testing.TestDatabase;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
 import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
 import dev.wxlogin.domain.app.AppId;
-import dev.wxlogin.domain.error.UpstreamFailure;
 import dev.wxlogin.domain.port.in.ForGettingAccessTokens;
 import dev.wxlogin.domain.token.AccessToken;
 import dev.wxlogin.domain.token.AccessTokenGrant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +25,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static dev.wxlogin.bootstrap.TestServer.Json.problemCode;
+import static dev.wxlogin.bootstrap.TestServer.Json.read;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The access_token service through real servers: two instances on one database, talking to one sandbox over HTTP as
@@ -34,6 +36,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class AccessTokenEndToEndTest {
     private static final String DATA_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
     private static final AppId APP = SandboxSettings.DEFAULT_APP.appId();
+    private static final String API_KEY = "business-server-key-0123456789abcdef";
 
     private final TestDatabase database = Engine.H2.createDatabase();
     private final List<AutoCloseable> toClose = new ArrayList<>();
@@ -51,17 +54,28 @@ class AccessTokenEndToEndTest {
         return sandbox;
     }
 
-    /** An instance talking to {@code wechat} as to WeChat; its access_token service. */
-    private ForGettingAccessTokens instance(WeChatSandbox wechat) {
+    /** An instance talking to {@code wechat} as to WeChat, its internal API open to {@link #API_KEY}. */
+    private TestServer server(WeChatSandbox wechat) {
         Map<String, String> settings = new HashMap<>(Map.of(
                 "WXLOGIN_APP_ID", APP.value(),
                 "WXLOGIN_APP_SECRET", SandboxSettings.DEFAULT_APP.secret().value(),
                 "WXLOGIN_SANDBOX", "false",
                 "WXLOGIN_WECHAT_URL", wechat.baseUrl().toString(),
-                "WXLOGIN_DATA_KEY", DATA_KEY));
+                "WXLOGIN_DATA_KEY", DATA_KEY,
+                "WXLOGIN_INTERNAL_API_KEYS", API_KEY,
+                "WXLOGIN_INTERNAL_PORT", "0"));
         TestServer server = TestServer.on(database, settings);
         toClose.add(server);
-        return server.server().component(ForGettingAccessTokens.class).orElseThrow();
+        return server;
+    }
+
+    /** Its access_token service. */
+    private ForGettingAccessTokens instance(WeChatSandbox wechat) {
+        return server(wechat).server().component(ForGettingAccessTokens.class).orElseThrow();
+    }
+
+    private static HttpResponse<String> tokenFromTheInternalApi(TestServer server) {
+        return InternalApiEndToEndTest.internal(server, "GET", "/internal/v1/access-token", API_KEY);
     }
 
     @Test
@@ -114,22 +128,26 @@ class AccessTokenEndToEndTest {
     }
 
     @Test
-    void whileWeChatIsUnreachableTheStoredTokenIsServedUntilItExpiresThen503() throws Exception {
+    void whileWeChatIsUnreachableTheInternalApiServesTheStoredTokenUntilItExpiresThen503() throws Exception {
         WeChatSandbox wechat = sandbox(Duration.ofSeconds(4));
-        ForGettingAccessTokens tokens = instance(wechat);
-        AccessTokenGrant stored = tokens.current(APP);
+        TestServer server = server(wechat);
+        JsonNode stored = read(tokenFromTheInternalApi(server).body());
+        Instant expiresAt = Instant.parse(stored.get("expiresAt").asText());
         wechat.faults().badGateway(true);
 
-        while (Instant.now().isBefore(stored.expiresAt().minusMillis(200))) {
-            assertThat(tokens.current(APP)).isEqualTo(stored);
+        while (Instant.now().isBefore(expiresAt.minusMillis(200))) {
+            assertThat(read(tokenFromTheInternalApi(server).body())).isEqualTo(stored);
             Thread.sleep(100);
         }
-        Thread.sleep(Math.max(0, Duration.between(Instant.now(), stored.expiresAt()).toMillis() + 1));
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis() + 1));
 
-        UpstreamFailure failure = catchThrowableOfType(UpstreamFailure.class, () -> tokens.current(APP));
-        assertThat(failure.kind()).isEqualTo(UpstreamFailure.Kind.UNAVAILABLE);
-        assertThat(failure.retryAfter()).isPresent();
+        HttpResponse<String> expired = tokenFromTheInternalApi(server);
+        assertThat(expired.statusCode()).isEqualTo(503);
+        assertThat(problemCode(expired)).isEqualTo("upstream_unavailable");
+        assertThat(expired.headers().firstValue("Retry-After")).isPresent();
         wechat.faults().clear();
-        assertThat(wechat.acceptsAccessToken(APP, tokens.current(APP).token().value())).isTrue();
+        HttpResponse<String> back = tokenFromTheInternalApi(server);
+        assertThat(back.statusCode()).isEqualTo(200);
+        assertThat(wechat.acceptsAccessToken(APP, read(back.body()).get("accessToken").asText())).isTrue();
     }
 }

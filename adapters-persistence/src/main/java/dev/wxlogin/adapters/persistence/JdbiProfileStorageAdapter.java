@@ -9,6 +9,7 @@ import dev.wxlogin.domain.profile.Profile;
 import dev.wxlogin.domain.user.UserId;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 import java.time.Instant;
@@ -18,6 +19,11 @@ import java.util.Optional;
 /** Profiles in {@code user_profile}, avatar images in {@code avatar}. */
 public final class JdbiProfileStorageAdapter implements ForStoringProfiles {
     private static final String BEFORE_INSERT = "before_profile_insert";
+    /** Read by every {@code GET /api/v1/me}: the fluent API, a mapper written once (see {@link SessionStatements}). */
+    private static final String FIND_PROFILE = "SELECT nickname, avatar_id FROM user_profile WHERE user_id = :userId";
+    private static final RowMapper<Profile> PROFILES = (rs, ctx) -> new Profile(
+            Optional.ofNullable(rs.getString(1)).map(Nickname::new),
+            Optional.ofNullable(rs.getString(2)).map(AvatarId::new));
 
     private final Storage storage;
 
@@ -28,10 +34,8 @@ public final class JdbiProfileStorageAdapter implements ForStoringProfiles {
 
     @Override
     public Profile profileOf(UserId user) {
-        return storage.withDao(ProfileDao.class, dao -> dao.find(user.value()))
-                .map(row -> new Profile(Optional.ofNullable(row.nickname()).map(Nickname::new),
-                        Optional.ofNullable(row.avatarId()).map(AvatarId::new)))
-                .orElse(Profile.EMPTY);
+        return storage.withHandle(handle -> handle.createQuery(FIND_PROFILE).bind("userId", user.value()).map(PROFILES)
+                .findOne()).orElse(Profile.EMPTY);
     }
 
     @Override

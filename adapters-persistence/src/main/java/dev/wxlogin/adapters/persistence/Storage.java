@@ -8,7 +8,6 @@ import org.jdbi.v3.core.extension.ExtensionCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -37,13 +36,6 @@ final class Storage {
     /** A DAO call that joins the calling thread's transaction, if it has one. */
     <R, E> R withDao(Class<E> dao, ExtensionCallback<R, E, RuntimeException> call) {
         return translated(() -> jdbi.withExtension(dao, call));
-    }
-
-    <E> void useDao(Class<E> dao, Consumer<E> call) {
-        withDao(dao, extension -> {
-            call.accept(extension);
-            return null;
-        });
     }
 
     <R> R inTransaction(HandleCallback<R, RuntimeException> work) {
