@@ -61,14 +61,7 @@ class AccessTokenAcrossInstancesIT {
 
     private List<ShippedJar> three(WeChatSandbox wechat) {
         Map<String, String> settings = new HashMap<>(TestServer.databaseVariables(database));
-        settings.putAll(Map.of(
-                "WXLOGIN_APP_ID", APP.value(),
-                "WXLOGIN_APP_SECRET", SandboxSettings.DEFAULT_APP.secret().value(),
-                "WXLOGIN_SANDBOX", "false",
-                "WXLOGIN_WECHAT_URL", wechat.baseUrl().toString(),
-                "WXLOGIN_DATA_KEY", DATA_KEY,
-                "WXLOGIN_INTERNAL_API_KEYS", API_KEY,
-                "WXLOGIN_INTERNAL_PORT", "0"));
+        settings.putAll(TestServer.realWeChatVariables(wechat, DATA_KEY, API_KEY));
         List<ShippedJar> jars = new ArrayList<>();
         for (String name : List.of("a", "b", "c")) {
             Path own = directory.resolve(name);

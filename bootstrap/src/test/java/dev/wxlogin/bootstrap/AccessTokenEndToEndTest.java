@@ -16,10 +16,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,15 +54,7 @@ class AccessTokenEndToEndTest {
 
     /** An instance talking to {@code wechat} as to WeChat, its internal API open to {@link #API_KEY}. */
     private TestServer server(WeChatSandbox wechat) {
-        Map<String, String> settings = new HashMap<>(Map.of(
-                "WXLOGIN_APP_ID", APP.value(),
-                "WXLOGIN_APP_SECRET", SandboxSettings.DEFAULT_APP.secret().value(),
-                "WXLOGIN_SANDBOX", "false",
-                "WXLOGIN_WECHAT_URL", wechat.baseUrl().toString(),
-                "WXLOGIN_DATA_KEY", DATA_KEY,
-                "WXLOGIN_INTERNAL_API_KEYS", API_KEY,
-                "WXLOGIN_INTERNAL_PORT", "0"));
-        TestServer server = TestServer.on(database, settings);
+        TestServer server = TestServer.on(database, TestServer.realWeChatVariables(wechat, DATA_KEY, API_KEY));
         toClose.add(server);
         return server;
     }

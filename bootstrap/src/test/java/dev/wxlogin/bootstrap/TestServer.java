@@ -2,6 +2,7 @@ package dev.wxlogin.bootstrap;
 
 import dev.wxlogin.adapters.persistence.Database;
 import dev.wxlogin.adapters.persistence.testing.TestDatabase;
+import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
 import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,6 +62,21 @@ final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCall
         started.ownDataDir = temporaryDirectory();
         started.open(started.ownDataDir, all);
         return started;
+    }
+
+    /**
+     * The settings of a server that talks to {@code wechat} over HTTP as to the real WeChat, with the sandbox's
+     * default app as its own and its internal API open to {@code internalApiKey} on a free port.
+     */
+    static Map<String, String> realWeChatVariables(WeChatSandbox wechat, String dataKey, String internalApiKey) {
+        return Map.of(
+                "WXLOGIN_APP_ID", SandboxSettings.DEFAULT_APP.appId().value(),
+                "WXLOGIN_APP_SECRET", SandboxSettings.DEFAULT_APP.secret().value(),
+                "WXLOGIN_SANDBOX", "false",
+                "WXLOGIN_WECHAT_URL", wechat.baseUrl().toString(),
+                "WXLOGIN_DATA_KEY", dataKey,
+                "WXLOGIN_INTERNAL_API_KEYS", internalApiKey,
+                "WXLOGIN_INTERNAL_PORT", "0");
     }
 
     /** The settings that point wxlogin at {@code database}. */

@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code GET /wxa/checksession} and {@code GET /wxa/resetusersessionkey}: both verify {@code signature}, the
@@ -29,17 +28,12 @@ final class SessionKeyCheckHandler implements HttpHandler {
     private final TokenGate tokens;
     private final Replies replies;
     private final SandboxEndpoint endpoint;
-    private final AtomicLong calls = new AtomicLong();
 
     SessionKeyCheckHandler(SessionKeys sessionKeys, TokenGate tokens, Replies replies, SandboxEndpoint endpoint) {
         this.sessionKeys = sessionKeys;
         this.tokens = tokens;
         this.replies = replies;
         this.endpoint = endpoint;
-    }
-
-    long calls() {
-        return calls.get();
     }
 
     @Override
@@ -50,7 +44,6 @@ final class SessionKeyCheckHandler implements HttpHandler {
                 http.sendResponseHeaders(404, -1);
                 return;
             }
-            calls.incrementAndGet();
             Map<String, String> query = SandboxEndpoint.query(http.getRequestURI().getRawQuery());
             endpoint.answer(http, () -> answer(RESET_PATH.equals(path), query));
         }

@@ -248,11 +248,6 @@ public final class WeChatSandbox implements AutoCloseable {
         return phoneNumbers.calls();
     }
 
-    /** How many checksession and resetusersessionkey calls arrived since the start, faulty answers included. */
-    public long sessionKeyCalls() {
-        return sessionKeyChecks.calls();
-    }
-
     /** Stops listening; hanging and delayed calls end unanswered. */
     @Override
     public synchronized void close() {
