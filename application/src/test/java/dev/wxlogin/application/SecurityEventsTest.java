@@ -32,7 +32,8 @@ class SecurityEventsTest {
     private final Fixture f = new Fixture();
     private final SecurityEvents events = new SecurityEvents();
     private final LogoutService logout = new LogoutService(f.sessions, f.clock);
-    private final SessionManagementService management = new SessionManagementService(f.sessions, f.users, f.policy, f.clock);
+    private final SessionManagementService management = new SessionManagementService(f.sessions, f.users, Fixture.APPS, f.policy,
+            f.clock);
     private final UserDisablingService disabling = new UserDisablingService(f.users, f.sessions, f.transactions, f.policy, f.clock);
 
     @AfterEach
@@ -140,7 +141,7 @@ class SecurityEventsTest {
             f.sessions.end(sessionOf(phone), EndReason.REVOKED, f.clock.instant()); // the tablet's request, just before
             return end.callRealMethod();
         }).when(racing).end(any(), any(), any());
-        SessionManagementService laptopSide = new SessionManagementService(racing, f.users, f.policy, f.clock);
+        SessionManagementService laptopSide = new SessionManagementService(racing, f.users, Fixture.APPS, f.policy, f.clock);
         events.clear();
 
         laptopSide.revoke(laptop.token(), sessionOf(phone));

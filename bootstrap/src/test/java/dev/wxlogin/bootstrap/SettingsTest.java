@@ -54,7 +54,7 @@ class SettingsTest {
 
         assertThat(settings.rest().host()).isEqualTo("127.0.0.1");
         assertThat(settings.rest().port()).isEqualTo(8080);
-        assertThat(settings.rest().defaultAppId()).isEqualTo(SandboxSettings.DEFAULT_APP.appId());
+        assertThat(settings.rest().apps()).containsExactly(SandboxSettings.DEFAULT_APP.appId());
         assertThat(settings.sandbox()).isTrue();
         assertThat(settings.wechat().sandboxAskedFor()).isFalse();
         assertThat(settings.wechat().api().miniPrograms()).isEmpty();
@@ -87,14 +87,14 @@ class SettingsTest {
         assertThat(wechat.sandbox()).isFalse();
         assertThat(wechat.wechat().api().miniPrograms()).singleElement()
                 .satisfies(app -> assertThat(app.appId().value()).isEqualTo("wx1234567890abcdef"));
-        assertThat(wechat.rest().defaultAppId().value()).isEqualTo("wx1234567890abcdef");
+        assertThat(wechat.rest().apps()).containsExactly(new AppId("wx1234567890abcdef"));
 
         Settings playing = settings("WXLOGIN_APP_ID", "wx1234567890abcdef", "WXLOGIN_APP_SECRET", "s3cret",
                 "WXLOGIN_SANDBOX", "yes");
         assertThat(playing.sandbox()).isTrue();
         assertThat(playing.wechat().sandbox().orElseThrow().apps()).singleElement()
                 .satisfies(app -> assertThat(app.appId().value()).isEqualTo("wx1234567890abcdef"));
-        assertThat(playing.rest().defaultAppId().value()).isEqualTo("wx1234567890abcdef");
+        assertThat(playing.rest().apps()).containsExactly(new AppId("wx1234567890abcdef"));
     }
 
     @Test
