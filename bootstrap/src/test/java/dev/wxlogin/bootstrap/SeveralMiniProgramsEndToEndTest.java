@@ -17,9 +17,9 @@ import static dev.wxlogin.bootstrap.TestServer.Json.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 9, item 1, through real servers: one wxlogin serving three sandbox mini programs (a shop and a member card
- * bound to one Open Platform account, a staff app that is not), and a second instance on the same database that
- * serves the member card only.
+ * Issue 9, item 1, through real servers (README's "A second mini program"): one wxlogin serving three sandbox mini
+ * programs (a shop and a member card bound to one Open Platform account, a staff app that is not), and a second
+ * instance on the same database that serves the member card only.
  */
 class SeveralMiniProgramsEndToEndTest {
     private static final String SHOP = "wxsandboxshop";
