@@ -25,9 +25,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Login: refuse a mini program this server does not serve before anything else, claim the code, exchange it with WeChat, then in one transaction record the user and their
- * newest session_key (refused for a disabled account, which gets nothing written), apply the device
- * policy, and create the session. A token is returned only after its session row has committed.
+ * Login: refuse a mini program this server does not serve before anything else, claim the code, exchange it with
+ * WeChat, then in one transaction record the user and their newest session_key (refused for a disabled account,
+ * which gets nothing written), apply the device policy, and create the session. A token is returned only after its
+ * session row has committed.
  */
 public final class LoginService implements ForLoggingIn {
     /** WeChat's codes live 5 minutes; remembering a claim longer than that protects nothing. */

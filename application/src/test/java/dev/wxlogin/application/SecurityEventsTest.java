@@ -1,9 +1,12 @@
 package dev.wxlogin.application;
 
+import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.error.LoginRejected;
 import dev.wxlogin.domain.fakes.InMemorySessionStorage;
 import dev.wxlogin.domain.login.LoginCode;
+import dev.wxlogin.domain.login.LoginCommand;
 import dev.wxlogin.domain.login.LoginResult;
+import dev.wxlogin.domain.session.ClientInfo;
 import dev.wxlogin.domain.session.DevicePolicy;
 import dev.wxlogin.domain.session.EndReason;
 import dev.wxlogin.domain.session.SessionId;
@@ -67,6 +70,16 @@ class SecurityEventsTest {
         assertThatThrownBy(() -> f.logIn(code)).isInstanceOf(LoginRejected.class);
 
         assertThat(events.lines()).containsExactly("INFO login refused app=" + APP + " reason=code_replayed");
+    }
+
+    @Test
+    void aLoginForAnAppNotServedIsRecordedWithThatAppAndNoCode() {
+        LoginCommand elsewhere = new LoginCommand(new AppId("wxnotserved000001"), new LoginCode("code-of-another-app"),
+                ClientInfo.unknown());
+
+        assertThatThrownBy(() -> f.login.logIn(elsewhere)).isInstanceOf(LoginRejected.class);
+
+        assertThat(events.lines()).containsExactly("INFO login refused app=wxnotserved000001 reason=unknown_app");
     }
 
     @Test

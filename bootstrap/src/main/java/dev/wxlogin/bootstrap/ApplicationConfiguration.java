@@ -109,15 +109,16 @@ class ApplicationConfiguration {
                                        SessionPolicy policy, ForDecryptingOpenData cipher,
                                        ForCheckingSessionKeys sessionKeys, ForGettingAccessTokens tokens,
                                        Settings settings, Clock clock) {
-        return new OpenDataService(sessions, users, endpoint.appIds(), policy, cipher, sessionKeys, tokens, settings.openData(),
-                clock);
+        return new OpenDataService(sessions, users, endpoint.appIds(), policy, cipher, sessionKeys, tokens,
+                settings.openData(), clock);
     }
 
     /** Avatars are decoded and re-encoded by ImageIO: the image adapter needs no settings and holds no resources. */
     @Bean
     ForManagingProfiles managingProfiles(ForStoringSessions sessions, ForStoringUsers users, WeChatEndpoint endpoint,
                                          SessionPolicy policy, ForStoringProfiles profiles, Clock clock) {
-        return new ProfileService(sessions, users, endpoint.appIds(), policy, profiles, new ImageIoImageCleaningAdapter(), clock);
+        return new ProfileService(sessions, users, endpoint.appIds(), policy, profiles, new ImageIoImageCleaningAdapter(),
+                clock);
     }
 
     @Bean
