@@ -66,6 +66,8 @@ class RestSettingsTest {
                 Duration.ofSeconds(1), Duration.ofSeconds(1), RateLimits.DEFAULT)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RestSettings("0.0.0.0", 0, List.of(TestServer.APP_ID), 1, List.of(), 1,
                 Duration.ZERO, Duration.ofSeconds(1), RateLimits.DEFAULT)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RestSettings("0.0.0.0", 0, List.of(), 1, List.of(), 1,
+                Duration.ofSeconds(1), Duration.ofSeconds(1), RateLimits.DEFAULT)).hasMessageContaining("apps");
     }
 
     @Test
