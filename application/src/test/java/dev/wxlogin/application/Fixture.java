@@ -18,6 +18,7 @@ import dev.wxlogin.domain.user.OpenId;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.mockito.ArgumentMatchers.eq;
@@ -27,6 +28,8 @@ import static org.mockito.Mockito.when;
 /** The services wired over in-memory storage, a hand-moved clock and a mocked WeChat. */
 final class Fixture {
     static final AppId APP = new AppId("wxservice00000001");
+    /** The mini programs the services serve: {@link #APP} only. */
+    static final Set<AppId> APPS = Set.of(APP);
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
     final InMemoryUserStorage users = new InMemoryUserStorage();
@@ -41,8 +44,8 @@ final class Fixture {
 
     Fixture(SessionPolicy policy) {
         this.policy = policy;
-        login = new LoginService(wechat, codes, users, sessions, transactions, policy, clock);
-        authentication = new AuthenticationService(sessions, users, policy, clock);
+        login = new LoginService(wechat, codes, users, sessions, APPS, transactions, policy, clock);
+        authentication = new AuthenticationService(sessions, users, APPS, policy, clock);
     }
 
     Fixture() {
