@@ -71,8 +71,8 @@ await() { # url, seconds: until the URL answers at all
 }
 
 # The sandbox first: ./wxlogin builds the jar if the sources changed, so the server's start-up is timed warm.
-# Its own class-data archive, so that the server's (next to the jar) stays the server's.
-WXLOGIN_JAVA_OPTS="-XX:SharedArchiveFile=$work/sandbox.jsa" ./wxlogin sandbox --port "$sandbox_port" >"$work/sandbox.log" 2>&1 &
+# (./wxlogin keeps the sandbox's start-up cache apart from the server's.)
+./wxlogin sandbox --port "$sandbox_port" >"$work/sandbox.log" 2>&1 &
 pids+=($!)
 await "$sandbox/sns/jscode2session" 300
 
@@ -92,7 +92,7 @@ start_server() { # sets server_pid once /health answers 200
     sleep 0.005
   done
 }
-# A first start and a clean stop, as any earlier run would have done: it leaves the class-data archive and the
+# A first start and a clean stop, as any earlier run would have done: it leaves the start-up cache and the
 # database, so the timed start is an ordinary restart.
 start_server
 kill -TERM "$server_pid" && wait "$server_pid" || true

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * WeChat gave, the AppSecrets, the data key, and for {@code secret=} and {@code js_code=}. Jetty stays at its
  * configured level: its DEBUG parser logs raw request headers, a documented "do not do that".
  */
+// Alone: it reads what every server in the JVM logs, and its servers log at DEBUG, which any other server
+// starting meanwhile would set back (the log level is the JVM's).
+@Isolated
 class LogHygieneTest {
     private static final String SANDBOX_SECRET = "sandbox-app-secret";
     /** Loggers this test turns to DEBUG: ours, the security events, the root, and the libraries logback.xml quiets. */

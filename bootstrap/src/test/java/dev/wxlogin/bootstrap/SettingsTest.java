@@ -17,6 +17,7 @@ import dev.wxlogin.adapters.rest.RateLimits;
 import dev.wxlogin.domain.session.DevicePolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The WXLOGIN_* settings: defaults, modes, and refusals that name the key and never echo a secret. */
+@Isolated // it reads the security events of the JVM, which every other server starting meanwhile logs to
 class SettingsTest {
     private static final String INTERNAL_KEY = "internal-key-0123456789abcdef-0123";
 
