@@ -90,6 +90,49 @@ class SeveralMiniProgramsEndToEndTest {
                 .isNotEqualTo(card.get("unionid").asText());
     }
 
+    /** Issue 9, item 2: the person is one account in every app bound to the Open Platform account, whichever came first. */
+    @Test
+    void onePersonIsOneAccountInEveryBoundAppAndAnotherInAnAppThatIsNot() {
+        JsonNode card = loggedIn(CARD, "erin");
+        JsonNode shop = loggedIn(SHOP, "erin");
+        JsonNode staff = loggedIn(STAFF, "erin");
+        String account = card.get("user").get("accountId").asText();
+
+        assertThat(account).startsWith("a_");
+        assertThat(shop.get("user").get("accountId").asText()).isEqualTo(account);
+        assertThat(staff.get("user").get("accountId").asText()).isNotEqualTo(account);
+        assertThat(read(me(server, shop.get("token").asText()).body()).get("accountId").asText()).isEqualTo(account);
+        assertThat(loggedIn(SHOP, "frank").get("user").get("accountId").asText()).isNotEqualTo(account);
+    }
+
+    /**
+     * The staff app gets bound to the Open Platform account later: another instance, on the same database, whose
+     * sandbox now reports the unionid with the same openid. The staff user's own account merges into the person's,
+     * and the staff session from before keeps working, showing the person's account.
+     */
+    @Test
+    void anAppBoundToTheOpenPlatformLaterMergesItsUsersIntoThePersonsAccount() {
+        JsonNode staffBefore = loggedIn(STAFF, "grace");
+        String person = loggedIn(SHOP, "grace").get("user").get("accountId").asText();
+        String staffToken = staffBefore.get("token").asText();
+        assertThat(staffBefore.get("user").get("accountId").asText()).isNotEqualTo(person);
+
+        try (TestServer staffBound = TestServer.on(database, Map.of("WXLOGIN_SANDBOX_APPS", STAFF + "," + SHOP,
+                "WXLOGIN_DATA_KEY", DATA_KEY))) {
+            HttpResponse<String> minted = staffBound.postJson("/sandbox/code", "{\"user\":\"grace\",\"appId\":\"" + STAFF + "\"}");
+            HttpResponse<String> after = staffBound.postJson("/api/v1/login",
+                    "{\"code\":\"" + read(minted.body()).get("code").asText() + "\",\"appId\":\"" + STAFF + "\"}");
+
+            JsonNode user = read(after.body()).get("user");
+            assertThat(user.get("id").asText()).isEqualTo(staffBefore.get("user").get("id").asText());
+            assertThat(user.get("unionid").asText()).startsWith("o");
+            assertThat(user.get("accountId").asText()).isEqualTo(person);
+        }
+        HttpResponse<String> oldSession = me(server, staffToken);
+        assertThat(oldSession.statusCode()).isEqualTo(200);
+        assertThat(read(oldSession.body()).get("accountId").asText()).isEqualTo(person);
+    }
+
     @Test
     void aTokenWorksOnlyForTheAppItWasIssuedIn() {
         String token = loggedIn(SHOP, "carol").get("token").asText();
