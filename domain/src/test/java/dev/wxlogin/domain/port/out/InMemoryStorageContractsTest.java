@@ -2,6 +2,7 @@ package dev.wxlogin.domain.port.out;
 
 import dev.wxlogin.domain.fakes.InMemoryAccessTokenStorage;
 import dev.wxlogin.domain.fakes.InMemoryExchangedCodes;
+import dev.wxlogin.domain.fakes.InMemoryLoginFailures;
 import dev.wxlogin.domain.fakes.InMemoryProfileStorage;
 import dev.wxlogin.domain.fakes.InMemorySessionStorage;
 import dev.wxlogin.domain.fakes.InMemoryUserStorage;
@@ -109,6 +110,16 @@ class InMemoryStorageContractsTest {
         @Override
         protected ForStoringAccessTokens tokens() {
             return tokens;
+        }
+    }
+
+    @Nested
+    class LoginFailures extends ForCountingLoginFailuresContract {
+        private final InMemoryLoginFailures failures = new InMemoryLoginFailures();
+
+        @Override
+        protected ForCountingLoginFailures failures() {
+            return failures;
         }
     }
 }
