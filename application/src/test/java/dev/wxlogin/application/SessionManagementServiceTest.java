@@ -135,7 +135,7 @@ class SessionManagementServiceTest {
         }
         f.clock.advance(Duration.ofHours(3));
         LoginResult live = f.logIn("o-late");
-        SessionCleanupService cleanup = new SessionCleanupService(f.sessions, f.codes, f.policy, 2, f.clock);
+        SessionCleanupService cleanup = new SessionCleanupService(f.sessions, f.codes, f.loginFailures, f.policy, Fixture.FAILURE_LIMITS, 2, f.clock);
 
         int removed = 0;
         for (int batch; (batch = cleanup.removeExpiredBatch()) > 0; ) {
