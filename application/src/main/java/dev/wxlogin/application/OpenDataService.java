@@ -59,7 +59,7 @@ public final class OpenDataService implements ForOpeningOpenData {
             throw refused(user, key, OpenDataRejected.Reason.INVALID_SIGNATURE);
         }
         // Kept only by a user who has none; linking it into an account is the account merge's business.
-        opened.unionId().ifPresent(unionId -> users.adoptUnionId(user.id(), unionId));
+        opened.unionId().ifPresent(unionId -> users.adoptUnionId(user.id(), unionId, clock.instant()));
         // The phone the legacy getPhoneNumber button decrypts to is the same number getuserphonenumber answers.
         opened.phone().ifPresent(phone -> users.savePhone(user.id(), phone));
         return opened;

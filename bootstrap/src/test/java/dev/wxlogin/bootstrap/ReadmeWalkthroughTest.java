@@ -90,6 +90,6 @@ class ReadmeWalkthroughTest {
 
         assertThat(login.body()).doesNotContain("session_key").doesNotContain("sessionKey");
         assertThat(read(login.body()).get("user").fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("id", "openid", "unionid", "newUser");
+                .containsExactlyInAnyOrder("id", "accountId", "openid", "unionid", "newUser");
     }
 }

@@ -10,7 +10,6 @@ import dev.wxlogin.domain.user.UserId;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -18,7 +17,6 @@ import java.util.Optional;
 
 /** Profiles in {@code user_profile}, avatar images in {@code avatar}. */
 public final class JdbiProfileStorageAdapter implements ForStoringProfiles {
-    private static final String BEFORE_INSERT = "before_profile_insert";
     /** Read by every {@code GET /api/v1/me}: the fluent API, a mapper written once (see {@link SessionStatements}). */
     private static final String FIND_PROFILE = "SELECT nickname, avatar_id FROM user_profile WHERE user_id = :userId";
     private static final RowMapper<Profile> PROFILES = (rs, ctx) -> new Profile(
@@ -73,16 +71,7 @@ public final class JdbiProfileStorageAdapter implements ForStoringProfiles {
     private static ProfileDao withRow(Handle handle, UserId user, Instant now) {
         ProfileDao dao = handle.attach(ProfileDao.class);
         if (dao.find(user.value()).isEmpty()) {
-            handle.savepoint(BEFORE_INSERT);
-            try {
-                dao.insertEmpty(user.value(), now.toEpochMilli());
-                handle.releaseSavepoint(BEFORE_INSERT);
-            } catch (UnableToExecuteStatementException e) {
-                if (!SqlStates.isDuplicateKey(e)) {
-                    throw e;
-                }
-                handle.rollbackToSavepoint(BEFORE_INSERT);
-            }
+            Savepoints.insertedNew(handle, () -> dao.insertEmpty(user.value(), now.toEpochMilli()));
         }
         return dao;
     }

@@ -1,5 +1,6 @@
 package dev.wxlogin.adapters.persistence;
 
+import dev.wxlogin.domain.account.AccountId;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
@@ -11,7 +12,6 @@ import dev.wxlogin.domain.user.UserId;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -19,7 +19,6 @@ import java.util.Optional;
 
 /** Users in {@code app_user}, their {@code session_key} sealed by a {@link SessionKeyCipher}. */
 public final class JdbiUserStorageAdapter implements ForStoringUsers {
-    private static final String BEFORE_INSERT = "before_user_insert";
     private static final String PHONE = "phone";
 
     private final Storage storage;
@@ -39,73 +38,66 @@ public final class JdbiUserStorageAdapter implements ForStoringUsers {
      * Looking first keeps the usual login, by a returning user, free of failing statements (PostgreSQL
      * logs each duplicate key as an error). Updating an existing row holds its lock until the caller's
      * transaction ends, which serialises the logins of one user (a new row is locked by its insert).
+     * The user's account comes from {@link AccountLinks}: the unionid's, or a new one made with the user.
      */
     @Override
     public RecordedLogin recordLogin(AppId appId, WeChatIdentity identity, Instant now) {
         String unionId = identity.unionId().map(UnionId::value).orElse(null);
         long at = now.toEpochMilli();
         return storage.inTransaction(handle -> {
-            Optional<String> known = findId(handle, appId, identity);
+            Optional<UserStatements.Known> known = findKnown(handle, appId, identity);
             if (known.isEmpty()) {
                 UserId fresh = UserId.random();
+                String account = unionId == null ? AccountId.random().value() : AccountLinks.accountOf(handle, unionId, at);
                 var sealed = cipher.seal(fresh, identity.sessionKey());
-                if (insertedNew(handle, () -> handle.createUpdate(UserStatements.INSERT)
-                        .bind("id", fresh.value())
-                        .bind("appId", appId.value())
-                        .bind("openId", identity.openId().value())
-                        .bind("unionId", unionId)
-                        .bind("now", at)
-                        .bind("ciphertext", sealed.ciphertext())
-                        .bind("keyId", sealed.keyId())
-                        .execute())) {
-                    return new RecordedLogin(new User(fresh, appId, identity.openId(), identity.unionId(), now,
-                            Optional.empty()), true);
+                if (Savepoints.insertedNew(handle, () -> {
+                    if (unionId == null) {
+                        AccountLinks.insertAccount(handle, account, at);
+                    }
+                    handle.createUpdate(UserStatements.INSERT)
+                            .bind("id", fresh.value())
+                            .bind("accountId", account)
+                            .bind("appId", appId.value())
+                            .bind("openId", identity.openId().value())
+                            .bind("unionId", unionId)
+                            .bind("now", at)
+                            .bind("ciphertext", sealed.ciphertext())
+                            .bind("keyId", sealed.keyId())
+                            .execute();
+                })) {
+                    return new RecordedLogin(User.created(fresh, new AccountId(account), appId, identity.openId(),
+                            identity.unionId(), now), true);
                 }
-                known = findId(handle, appId, identity);
+                known = findKnown(handle, appId, identity);
             }
-            UserId existing = known.map(UserId::new)
+            UserStatements.Known existing = known
                     .orElseThrow(() -> new IllegalStateException("a user that blocked an insert has gone"));
-            var sealed = cipher.seal(existing, identity.sessionKey());
-            handle.createUpdate(UserStatements.RECORD_LOGIN)
-                    .bind("id", existing.value())
+            UserId id = new UserId(existing.id());
+            var sealed = cipher.seal(id, identity.sessionKey());
+            int recorded = handle.createUpdate(UserStatements.RECORD_LOGIN)
+                    .bind("id", existing.id())
                     .bind("unionId", unionId)
                     .bind("now", at)
                     .bind("ciphertext", sealed.ciphertext())
                     .bind("keyId", sealed.keyId())
                     .execute();
-            return new RecordedLogin(find(handle, existing).orElseThrow(), false);
+            if (recorded > 0 && unionId != null && existing.unionId() == null) {
+                AccountLinks.link(handle, existing.accountId(), unionId, at);
+            }
+            return new RecordedLogin(find(handle, id).orElseThrow(), false);
         });
     }
 
-    private static Optional<String> findId(Handle handle, AppId appId, WeChatIdentity identity) {
-        return handle.createQuery(UserStatements.FIND_ID)
+    private static Optional<UserStatements.Known> findKnown(Handle handle, AppId appId, WeChatIdentity identity) {
+        return handle.createQuery(UserStatements.FIND_KNOWN)
                 .bind("appId", appId.value())
                 .bind("openId", identity.openId().value())
-                .mapTo(String.class)
+                .map(UserStatements.KNOWN)
                 .findOne();
     }
 
     private Optional<User> find(Handle handle, UserId id) {
         return handle.createQuery(UserStatements.FIND).bind("id", id.value()).map(users).findOne();
-    }
-
-    /**
-     * Runs the insert inside a savepoint: PostgreSQL aborts the whole transaction after a failed
-     * statement unless it is rolled back to a savepoint.
-     */
-    private static boolean insertedNew(Handle handle, Runnable insert) {
-        handle.savepoint(BEFORE_INSERT);
-        try {
-            insert.run();
-            handle.releaseSavepoint(BEFORE_INSERT);
-            return true;
-        } catch (UnableToExecuteStatementException e) {
-            if (!SqlStates.isDuplicateKey(e)) {
-                throw e;
-            }
-            handle.rollbackToSavepoint(BEFORE_INSERT);
-            return false;
-        }
     }
 
     @Override
@@ -119,9 +111,17 @@ public final class JdbiUserStorageAdapter implements ForStoringUsers {
                 .flatMap(sealed -> cipher.open(id, sealed));
     }
 
+    /** In one transaction with the account it leads to, so a user never has a unionid without its account. */
     @Override
-    public boolean adoptUnionId(UserId id, UnionId unionId) {
-        return storage.withDao(UserDao.class, dao -> dao.adoptUnionId(id.value(), unionId.value())) > 0;
+    public boolean adoptUnionId(UserId id, UnionId unionId, Instant now) {
+        return storage.inTransaction(handle -> {
+            UserDao dao = handle.attach(UserDao.class);
+            if (dao.adoptUnionId(id.value(), unionId.value()) == 0) {
+                return false;
+            }
+            AccountLinks.link(handle, dao.accountOf(id.value()), unionId.value(), now.toEpochMilli());
+            return true;
+        });
     }
 
     @Override

@@ -30,6 +30,9 @@ interface UserDao {
     @SqlUpdate("UPDATE app_user SET unionid = :unionId WHERE id = :id AND unionid IS NULL")
     int adoptUnionId(String id, String unionId);
 
+    @SqlQuery("SELECT account_id FROM app_user WHERE id = :id")
+    String accountOf(String id);
+
     /** A second call keeps the first time. */
     @SqlUpdate("UPDATE app_user SET disabled_at = COALESCE(disabled_at, :now) WHERE id = :id")
     int disable(String id, long now);

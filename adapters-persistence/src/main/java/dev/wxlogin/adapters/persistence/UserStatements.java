@@ -1,5 +1,6 @@
 package dev.wxlogin.adapters.persistence;
 
+import dev.wxlogin.domain.account.AccountId;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.user.OpenId;
 import dev.wxlogin.domain.phone.PhoneNumber;
@@ -18,22 +19,28 @@ import java.util.function.BiFunction;
  */
 final class UserStatements {
     static final String INSERT = """
-            INSERT INTO app_user (id, app_id, openid, unionid, created_at, last_login_at,
+            INSERT INTO app_user (id, account_id, app_id, openid, unionid, created_at, last_login_at,
                                   session_key_ciphertext, session_key_key_id)
-            VALUES (:id, :appId, :openId, :unionId, :now, :now, :ciphertext, :keyId)""";
+            VALUES (:id, :accountId, :appId, :openId, :unionId, :now, :now, :ciphertext, :keyId)""";
 
-    static final String FIND_ID = "SELECT id FROM app_user WHERE app_id = :appId AND openid = :openId";
+    /** Its columns in the order {@link #KNOWN} reads them. */
+    static final String FIND_KNOWN = "SELECT id, account_id, unionid FROM app_user WHERE app_id = :appId AND openid = :openId";
 
-    /** Also takes the row's lock until the transaction ends. A disabled user's row is not touched. */
+    static final RowMapper<Known> KNOWN = (rs, ctx) -> new Known(rs.getString(1), rs.getString(2), rs.getString(3));
+
+    /**
+     * Also takes the row's lock until the transaction ends. A disabled user's row is not touched. A unionid, once
+     * known, stays (it is how the user's account was found).
+     */
     static final String RECORD_LOGIN = """
             UPDATE app_user
                SET session_key_ciphertext = :ciphertext, session_key_key_id = :keyId,
-                   unionid = COALESCE(:unionId, unionid), last_login_at = :now
+                   unionid = COALESCE(unionid, :unionId), last_login_at = :now
              WHERE id = :id AND disabled_at IS NULL""";
 
     /** Its columns in the order {@link #users} reads them. */
-    static final String FIND = "SELECT id, app_id, openid, unionid, created_at, disabled_at, phone_ciphertext, "
-            + "phone_key_id FROM app_user WHERE id = :id";
+    static final String FIND = "SELECT id, account_id, app_id, openid, unionid, created_at, disabled_at, "
+            + "phone_ciphertext, phone_key_id FROM app_user WHERE id = :id";
 
     /**
      * Rows selected by {@link #FIND}, read by position (see {@link SessionStatements#SESSIONS}); a sealed phone
@@ -42,16 +49,19 @@ final class UserStatements {
     static RowMapper<User> users(BiFunction<UserId, SessionKeyCipher.Sealed, Optional<PhoneNumber>> phones) {
         return (rs, ctx) -> {
             UserId id = new UserId(rs.getString(1));
-            String phoneCiphertext = rs.getString(7);
-            String phoneKeyId = rs.getString(8);
+            String phoneCiphertext = rs.getString(8);
+            String phoneKeyId = rs.getString(9);
             Optional<PhoneNumber> phone = phoneCiphertext == null || phoneKeyId == null
                     ? Optional.empty()
                     : phones.apply(id, new SessionKeyCipher.Sealed(phoneCiphertext, phoneKeyId));
-            return new User(id, new AppId(rs.getString(2)), new OpenId(rs.getString(3)),
-                    Optional.ofNullable(rs.getString(4)).map(UnionId::new), Instant.ofEpochMilli(rs.getLong(5)),
-                    Optional.ofNullable(Columns.nullableLong(rs, 6)).map(Instant::ofEpochMilli), phone);
+            return new User(id, new AccountId(rs.getString(2)), new AppId(rs.getString(3)), new OpenId(rs.getString(4)),
+                    Optional.ofNullable(rs.getString(5)).map(UnionId::new), Instant.ofEpochMilli(rs.getLong(6)),
+                    Optional.ofNullable(Columns.nullableLong(rs, 7)).map(Instant::ofEpochMilli), phone);
         };
     }
+
+    /** A user found by (AppID, openid): enough to record a login. {@code unionId} is null until WeChat reports one. */
+    record Known(String id, String accountId, String unionId) {}
 
     private UserStatements() {}
 }

@@ -2,14 +2,26 @@ package dev.wxlogin.adapters.persistence;
 
 import dev.wxlogin.adapters.persistence.testing.Engine;
 import dev.wxlogin.adapters.persistence.testing.TestDatabase;
+import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.login.SessionKey;
+import dev.wxlogin.domain.login.WeChatIdentity;
+import dev.wxlogin.domain.user.OpenId;
+import dev.wxlogin.domain.user.UnionId;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.generic.GenericType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +69,42 @@ class MigrationsTest {
         assertThat(flyway().validateWithResult().validationSuccessful).isTrue();
         assertThat(flyway().info().applied()).hasSize(applied);
         assertThat(flyway().info().pending()).isEmpty();
+    }
+
+    /**
+     * Users from before accounts (V7) get one each, except that users who share a unionid share one, which their
+     * unionid leads to afterwards, as a new login's would.
+     */
+    @Test
+    void usersFromBeforeAccountsGetOneAndThoseSharingAUnionIdShareIt() {
+        Flyway.configure().dataSource(empty.url(), empty.user(), empty.password())
+                .locations(Migrations.locations(family)).target("6.1").load().migrate();
+        Jdbi.create(empty.url(), empty.user(), empty.password()).useHandle(h -> {
+            insertUser(h, "u_shop", "wxmigrate00000001", "o-shop", "un-person");
+            insertUser(h, "u_card", "wxmigrate00000002", "o-card", "un-person");
+            insertUser(h, "u_alone", "wxmigrate00000001", "o-alone", null);
+            insertUser(h, "u_other", "wxmigrate00000002", "o-other", "un-other");
+        });
+
+        try (Database after = Database.open(empty.settings(2))) {
+            Map<String, String> accounts = after.jdbi().withHandle(h -> h.createQuery("SELECT id, account_id FROM app_user")
+                    .setMapKeyColumn("id").setMapValueColumn("account_id").collectInto(new GenericType<Map<String, String>>() {}));
+            assertThat(accounts.get("u_shop")).isEqualTo(accounts.get("u_card"));
+            assertThat(Set.copyOf(accounts.values())).hasSize(3);
+            long accountRows = after.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM account").mapTo(Long.class).one());
+            assertThat(accountRows).isEqualTo(3);
+            var users = new JdbiUserStorageAdapter(after.jdbi(), TestDatabases.cipher());
+            var later = users.recordLogin(new AppId("wxmigrate00000003"), new WeChatIdentity(new OpenId("o-third"),
+                    Optional.of(new UnionId("un-person")), new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ==")), Instant.now());
+            assertThat(later.user().accountId().value()).isEqualTo(accounts.get("u_shop"));
+        }
+    }
+
+    private static void insertUser(Handle handle, String id, String app, String openId, String unionId) {
+        handle.createUpdate("""
+                        INSERT INTO app_user (id, app_id, openid, unionid, created_at, last_login_at)
+                        VALUES (:id, :app, :openId, :unionId, 1700000000000, 1700000000000)""")
+                .bind("id", id).bind("app", app).bind("openId", openId).bind("unionId", unionId).execute();
     }
 
     @Test

@@ -30,20 +30,24 @@ final class ResponseBodies {
         static Login of(LoginResult result) {
             User user = result.user();
             return new Login(result.token().reveal(), "Bearer", result.expiresIn().toSeconds(),
-                    new LoginUser(user.id().value(), user.openId().value(), unionId(user), result.newUser()));
+                    new LoginUser(user.id().value(), user.accountId().value(), user.openId().value(), unionId(user),
+                            result.newUser()));
         }
     }
 
-    record LoginUser(String id, String openid, String unionid, boolean newUser) {}
+    record LoginUser(String id, String accountId, String openid, String unionid, boolean newUser) {}
 
-    /** @param phone null until the user hands over a phone code; only the user themself ever sees it */
-    record Me(String id, String openid, String unionid, String appId, String createdAt, String nickname,
+    /**
+     * @param accountId the person's account: the same in every mini program whose users share a unionid
+     * @param phone     null until the user hands over a phone code; only the user themself ever sees it
+     */
+    record Me(String id, String accountId, String openid, String unionid, String appId, String createdAt, String nickname,
               String avatarUrl, CurrentSession session, Phone phone) {
         static Me of(ForManagingProfiles.Me me) {
             User user = me.caller().user();
             Session session = me.caller().session();
             ProfileBody profile = ProfileBody.of(me.profile());
-            return new Me(user.id().value(), user.openId().value(), unionId(user), user.appId().value(),
+            return new Me(user.id().value(), user.accountId().value(), user.openId().value(), unionId(user), user.appId().value(),
                     user.createdAt().toString(), profile.nickname(), profile.avatarUrl(),
                     new CurrentSession(session.id().value(), session.createdAt().toString(), session.expiresAt().toString()),
                     user.phone().map(Phone::of).orElse(null));

@@ -1,11 +1,13 @@
 package dev.wxlogin.adapters.rest;
 
+import dev.wxlogin.domain.account.AccountId;
 import dev.wxlogin.domain.login.LoginResult;
 import dev.wxlogin.domain.session.Authentication;
 import dev.wxlogin.domain.session.ClientInfo;
 import dev.wxlogin.domain.session.Session;
 import dev.wxlogin.domain.session.SessionId;
 import dev.wxlogin.domain.session.SessionToken;
+import dev.wxlogin.domain.account.AccountId;
 import dev.wxlogin.domain.user.OpenId;
 import dev.wxlogin.domain.user.UnionId;
 import dev.wxlogin.domain.user.User;
@@ -25,8 +27,8 @@ final class Fixtures {
     private Fixtures() {}
 
     static User user(Optional<UnionId> unionId) {
-        return new User(new UserId("u_alice"), TestServer.APP_ID, new OpenId("o_alice_openid"), unionId, CREATED,
-                Optional.empty());
+        return User.created(new UserId("u_alice"), new AccountId("a_alice"), TestServer.APP_ID,
+                new OpenId("o_alice_openid"), unionId, CREATED);
     }
 
     static User user() {

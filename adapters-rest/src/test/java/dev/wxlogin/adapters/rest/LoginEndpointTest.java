@@ -53,9 +53,10 @@ class LoginEndpointTest {
         assertThat(body.get("tokenType").asText()).isEqualTo("Bearer");
         assertThat(body.get("expiresIn").asLong()).isEqualTo(7200);
         JsonNode user = body.get("user");
-        assertThat(user.fieldNames()).toIterable().containsExactly("id", "openid", "unionid", "newUser");
+        assertThat(user.fieldNames()).toIterable().containsExactly("id", "accountId", "openid", "unionid", "newUser");
         assertThat(user.get("id").asText()).isEqualTo("u_alice");
         assertThat(user.get("openid").asText()).isEqualTo("o_alice_openid");
+        assertThat(user.get("accountId").asText()).isEqualTo("a_alice");
         assertThat(user.get("unionid").asText()).isEqualTo("un_alice");
         assertThat(user.get("newUser").asBoolean()).isTrue();
     }

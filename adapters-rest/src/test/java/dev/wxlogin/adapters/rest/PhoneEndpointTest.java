@@ -61,8 +61,8 @@ class PhoneEndpointTest {
     void meShowsThePhoneNumberOnceKnown() {
         Authentication alice = Fixtures.authentication("s_current");
         User user = alice.user();
-        when(server.authenticating.authenticate(token)).thenReturn(new Authentication(new User(user.id(), user.appId(),
-                user.openId(), user.unionId(), user.createdAt(), user.disabledAt(), Optional.of(PHONE)), alice.session()));
+        when(server.authenticating.authenticate(token)).thenReturn(new Authentication(user.withPhone(Optional.of(PHONE)),
+                alice.session()));
 
         JsonNode phone = TestServer.json(server.get("/api/v1/me", authorized)).get("phone");
 

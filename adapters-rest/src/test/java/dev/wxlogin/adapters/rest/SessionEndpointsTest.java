@@ -50,11 +50,12 @@ class SessionEndpointsTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
         JsonNode me = TestServer.json(response);
-        assertThat(me.fieldNames()).toIterable().containsExactly("id", "openid", "unionid", "appId", "createdAt", "nickname",
+        assertThat(me.fieldNames()).toIterable().containsExactly("id", "accountId", "openid", "unionid", "appId", "createdAt", "nickname",
                 "avatarUrl", "session", "phone");
         assertThat(me.get("phone").isNull()).isTrue();
         assertThat(me.get("id").asText()).isEqualTo("u_alice");
         assertThat(me.get("openid").asText()).isEqualTo("o_alice_openid");
+        assertThat(me.get("accountId").asText()).isEqualTo("a_alice");
         assertThat(me.get("unionid").asText()).isEqualTo("un_alice");
         assertThat(me.get("appId").asText()).isEqualTo(TestServer.APP_ID.value());
         assertThat(me.get("createdAt").asText()).isEqualTo("2025-03-01T08:00:00Z");

@@ -1,5 +1,6 @@
 package dev.wxlogin.domain.fakes;
 
+import dev.wxlogin.domain.account.AccountId;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
@@ -19,17 +20,20 @@ public final class InMemoryUserStorage implements ForStoringUsers, RollsBack {
     private final Map<UserId, User> byId = new ConcurrentHashMap<>();
     private final Map<String, UserId> byOpenId = new ConcurrentHashMap<>();
     private final Map<UserId, SessionKey> sessionKeys = new ConcurrentHashMap<>();
+    private final Map<UnionId, AccountId> accountsByUnionId = new ConcurrentHashMap<>();
 
     @Override
     public synchronized Runnable snapshot() {
         Map<UserId, User> users = Map.copyOf(byId);
         Map<String, UserId> openIds = Map.copyOf(byOpenId);
         Map<UserId, SessionKey> keys = Map.copyOf(sessionKeys);
+        Map<UnionId, AccountId> accounts = Map.copyOf(accountsByUnionId);
         return () -> {
             synchronized (this) {
                 restore(byId, users);
                 restore(byOpenId, openIds);
                 restore(sessionKeys, keys);
+                restore(accountsByUnionId, accounts);
             }
         };
     }
@@ -46,16 +50,21 @@ public final class InMemoryUserStorage implements ForStoringUsers, RollsBack {
         boolean created = existing == null;
         User user;
         if (created) {
-            user = new User(UserId.random(), appId, identity.openId(), identity.unionId(), now, Optional.empty());
+            AccountId account = identity.unionId().map(union -> accountsByUnionId.computeIfAbsent(union,
+                    any -> AccountId.random())).orElseGet(AccountId::random);
+            user = User.created(UserId.random(), account, appId, identity.openId(), identity.unionId(), now);
             byOpenId.put(key, user.id());
         } else {
             User known = byId.get(existing);
             if (known.disabled()) {
                 return new RecordedLogin(known, false);
             }
-            user = new User(known.id(), appId, known.openId(),
-                    identity.unionId().isPresent() ? identity.unionId() : known.unionId(), known.createdAt(), known.disabledAt(),
-                    known.phone());
+            user = known;
+            if (known.unionId().isEmpty() && identity.unionId().isPresent()) {
+                byId.put(known.id(), known.withUnionId(identity.unionId()));
+                link(known.accountId(), identity.unionId().get());
+                user = byId.get(known.id());
+            }
         }
         byId.put(user.id(), user);
         sessionKeys.put(user.id(), identity.sessionKey());
@@ -74,8 +83,7 @@ public final class InMemoryUserStorage implements ForStoringUsers, RollsBack {
             return false;
         }
         if (!user.disabled()) {
-            byId.put(id, new User(user.id(), user.appId(), user.openId(), user.unionId(), user.createdAt(), Optional.of(now),
-                    user.phone()));
+            byId.put(id, user.withDisabledAt(Optional.of(now)));
         }
         return true;
     }
@@ -86,18 +94,18 @@ public final class InMemoryUserStorage implements ForStoringUsers, RollsBack {
         if (user == null) {
             return false;
         }
-        byId.put(id, new User(user.id(), user.appId(), user.openId(), user.unionId(), user.createdAt(), Optional.empty()));
+        byId.put(id, user.withDisabledAt(Optional.empty()));
         return true;
     }
 
     @Override
-    public synchronized boolean adoptUnionId(UserId id, UnionId unionId) {
+    public synchronized boolean adoptUnionId(UserId id, UnionId unionId, Instant now) {
         User user = byId.get(id);
         if (user == null || user.unionId().isPresent()) {
             return false;
         }
-        byId.put(id, new User(user.id(), user.appId(), user.openId(), Optional.of(unionId), user.createdAt(),
-                user.disabledAt()));
+        byId.put(id, user.withUnionId(Optional.of(unionId)));
+        link(user.accountId(), unionId);
         return true;
     }
 
@@ -122,9 +130,18 @@ public final class InMemoryUserStorage implements ForStoringUsers, RollsBack {
         if (user == null) {
             return false;
         }
-        byId.put(id, new User(user.id(), user.appId(), user.openId(), user.unionId(), user.createdAt(),
-                user.disabledAt(), Optional.of(phone)));
+        byId.put(id, user.withPhone(Optional.of(phone)));
         return true;
+    }
+
+    /** The account already holding the unionid survives; every user of {@code account} moves to it. */
+    private void link(AccountId account, UnionId unionId) {
+        AccountId survivor = accountsByUnionId.putIfAbsent(unionId, account);
+        if (survivor == null || survivor.equals(account)) {
+            return;
+        }
+        byId.replaceAll((id, user) -> user.accountId().equals(account) ? user.withAccount(survivor) : user);
+        accountsByUnionId.replaceAll((union, held) -> held.equals(account) ? survivor : held);
     }
 
     public int count() {

@@ -1,5 +1,6 @@
 package dev.wxlogin.domain.phone;
 
+import dev.wxlogin.domain.account.AccountId;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.error.InvalidInput;
 import dev.wxlogin.domain.error.PhoneCodeRejected;
@@ -88,12 +89,11 @@ class PhoneValuesTest {
 
     @Test
     void aUserHasNoPhoneUntilOneIsGiven() {
-        User user = new User(UserId.random(), new AppId("wxphonevalues0001"), new OpenId("o-values"), Optional.empty(),
-                Instant.EPOCH, Optional.empty());
+        User user = User.created(UserId.random(), AccountId.random(), new AppId("wxphonevalues0001"),
+                new OpenId("o-values"), Optional.empty(), Instant.EPOCH);
 
         assertThat(user.phone()).isEmpty();
-        assertThatThrownBy(() -> new User(user.id(), user.appId(), user.openId(), user.unionId(), user.createdAt(),
-                user.disabledAt(), null)).isInstanceOf(NullPointerException.class).hasMessage("phone");
+        assertThatThrownBy(() -> user.withPhone(null)).isInstanceOf(NullPointerException.class).hasMessage("phone");
     }
 
     @Test

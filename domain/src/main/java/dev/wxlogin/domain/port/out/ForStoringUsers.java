@@ -11,11 +11,18 @@ import dev.wxlogin.domain.user.UserId;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Users, unique per (AppID, openid), and the latest {@code session_key} WeChat gave for each. */
+/**
+ * Users, unique per (AppID, openid), the latest {@code session_key} WeChat gave for each, and the account each
+ * belongs to. Users who share a unionid share one account: a user's first login makes a new account unless its
+ * unionid leads to one. When a user without a unionid gets one (from a login or from open data) that another
+ * account holds already, the user's account is merged into that one: the account holding the unionid survives,
+ * and every user and identity of the other moves to it (phone numbers, profiles and sessions stay with their
+ * users). Concurrent first logins of one person in several mini programs make one account.
+ */
 public interface ForStoringUsers {
     /**
      * Creates the user on first login or finds them, and replaces their stored {@code session_key} (and
-     * unionid, once WeChat reports one). A disabled user's row is left exactly as it was, decided by the same
+     * records the unionid, once WeChat reports one, on a user who has none). A disabled user's row is left exactly as it was, decided by the same
      * statement that would write it, so a login racing a disable cannot slip a new key in: the caller sees
      * {@link User#disabled()} and refuses the login. Safe under concurrency: two first logins of one openid
      * make one row. Inside a transaction, the user's row stays locked until it ends, which serialises the
@@ -29,10 +36,10 @@ public interface ForStoringUsers {
     Optional<SessionKey> sessionKeyOf(UserId id);
 
     /**
-     * Records a unionid learned from the user's open data on a user who has none; one they have stays. Returns
-     * whether it was recorded.
+     * Records a unionid learned from the user's open data on a user who has none, joining its account as a login
+     * would; one they have stays. Returns whether it was recorded.
      */
-    boolean adoptUnionId(UserId id, UnionId unionId);
+    boolean adoptUnionId(UserId id, UnionId unionId, Instant now);
 
     /**
      * Replaces the stored {@code session_key} with {@code replacement}, only if it still is {@code current}: a login

@@ -1,5 +1,6 @@
 package dev.wxlogin.domain.port.out;
 
+import dev.wxlogin.domain.account.AccountId;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
@@ -12,8 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +29,7 @@ public abstract class ForStoringUsersContract {
     protected static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     protected static final AppId APP = new AppId("wxcontract0000001");
     protected static final AppId OTHER_APP = new AppId("wxcontract0000002");
+    protected static final AppId THIRD_APP = new AppId("wxcontract0000003");
 
     protected abstract ForStoringUsers users();
 
@@ -88,13 +92,13 @@ public abstract class ForStoringUsersContract {
         UserId without = login(APP, identity("o-adopt", null), NOW).user().id();
         UserId with = login(APP, identity("o-has-one", "u-own"), NOW).user().id();
 
-        assertThat(users().adoptUnionId(without, new UnionId("u-adopted"))).isTrue();
-        assertThat(users().adoptUnionId(with, new UnionId("u-other"))).isFalse();
-        assertThat(users().adoptUnionId(UserId.random(), new UnionId("u-nobody"))).isFalse();
+        assertThat(users().adoptUnionId(without, new UnionId("u-adopted"), NOW)).isTrue();
+        assertThat(users().adoptUnionId(with, new UnionId("u-other"), NOW)).isFalse();
+        assertThat(users().adoptUnionId(UserId.random(), new UnionId("u-nobody"), NOW)).isFalse();
 
         assertThat(users().findById(without).orElseThrow().unionId()).contains(new UnionId("u-adopted"));
         assertThat(users().findById(with).orElseThrow().unionId()).contains(new UnionId("u-own"));
-        assertThat(users().adoptUnionId(without, new UnionId("u-later"))).isFalse();
+        assertThat(users().adoptUnionId(without, new UnionId("u-later"), NOW)).isFalse();
         assertThat(users().findById(without).orElseThrow().unionId()).contains(new UnionId("u-adopted"));
     }
 
@@ -234,5 +238,143 @@ public abstract class ForStoringUsersContract {
             assertThat(recorded).extracting(r -> r.user().id()).containsOnly(recorded.get(0).user().id());
             assertThat(recorded).filteredOn(ForStoringUsers.RecordedLogin::created).hasSize(1);
         }
+    }
+
+    @Test
+    void everyPersonGetsAnAccountOfTheirOwn() {
+        User alice = login(APP, identity("o-own-a", null), NOW).user();
+        User bob = login(APP, identity("o-own-b", "u-own-b"), NOW).user();
+
+        assertThat(alice.accountId()).isNotEqualTo(bob.accountId());
+        assertThat(login(APP, identity("o-own-a", null), NOW.plusSeconds(1)).user().accountId())
+                .isEqualTo(alice.accountId());
+        assertThat(users().findById(bob.id()).orElseThrow().accountId()).isEqualTo(bob.accountId());
+    }
+
+    @Test
+    void usersOfSeveralMiniProgramsWhoShareAUnionIdShareOneAccount() {
+        User shop = login(APP, identity("o-shop", "u-person"), NOW).user();
+        User card = login(OTHER_APP, identity("o-card", "u-person"), NOW).user();
+        User stranger = login(THIRD_APP, identity("o-stranger", "u-stranger"), NOW).user();
+
+        assertThat(card.id()).isNotEqualTo(shop.id());
+        assertThat(card.accountId()).isEqualTo(shop.accountId());
+        assertThat(stranger.accountId()).isNotEqualTo(shop.accountId());
+    }
+
+    /** The account that already holds the unionid survives: the joining user's account is folded into it. */
+    @Test
+    void aUnionIdReportedLaterJoinsTheUserToTheAccountThatHoldsIt() {
+        User early = login(APP, identity("o-early", null), NOW).user();
+        User holder = login(OTHER_APP, identity("o-holder", "u-joined"), NOW).user();
+        assertThat(early.accountId()).isNotEqualTo(holder.accountId());
+
+        User joined = login(APP, identity("o-early", "u-joined"), NOW.plusSeconds(1)).user();
+
+        assertThat(joined.id()).isEqualTo(early.id());
+        assertThat(joined.accountId()).isEqualTo(holder.accountId());
+        assertThat(users().findById(early.id()).orElseThrow().accountId()).isEqualTo(holder.accountId());
+        assertThat(users().findById(holder.id()).orElseThrow().accountId()).isEqualTo(holder.accountId());
+    }
+
+    @Test
+    void aUnionIdFromOpenDataJoinsTheUserToTheAccountThatHoldsIt() {
+        User early = login(APP, identity("o-open-early", null), NOW).user();
+        User holder = login(OTHER_APP, identity("o-open-holder", "u-open-joined"), NOW).user();
+
+        assertThat(users().adoptUnionId(early.id(), new UnionId("u-open-joined"), NOW)).isTrue();
+
+        assertThat(users().findById(early.id()).orElseThrow().accountId()).isEqualTo(holder.accountId());
+        User third = login(THIRD_APP, identity("o-open-third", "u-open-joined"), NOW).user();
+        assertThat(third.accountId()).isEqualTo(holder.accountId());
+    }
+
+    @Test
+    void aFirstUnionIdOfAnAccountBecomesItsOwn() {
+        User early = login(APP, identity("o-first-union", null), NOW).user();
+
+        assertThat(users().adoptUnionId(early.id(), new UnionId("u-first-union"), NOW)).isTrue();
+
+        assertThat(users().findById(early.id()).orElseThrow().accountId()).isEqualTo(early.accountId());
+        assertThat(login(OTHER_APP, identity("o-first-union-2", "u-first-union"), NOW).user().accountId())
+                .isEqualTo(early.accountId());
+    }
+
+    @Test
+    void aUnionIdThatIsNotAdoptedMovesNobody() {
+        User holder = login(APP, identity("o-keeps", "u-keeps"), NOW).user();
+        User other = login(OTHER_APP, identity("o-other-union", "u-other-union"), NOW).user();
+
+        assertThat(users().adoptUnionId(other.id(), new UnionId("u-keeps"), NOW)).isFalse();
+        assertThat(login(OTHER_APP, identity("o-other-union", "u-keeps"), NOW).user().unionId())
+                .contains(new UnionId("u-other-union"));
+
+        assertThat(users().findById(other.id()).orElseThrow().accountId()).isEqualTo(other.accountId())
+                .isNotEqualTo(holder.accountId());
+    }
+
+    @Test
+    void aDisabledUsersLoginWithAUnionIdJoinsNoAccount() {
+        User holder = login(APP, identity("o-union-holder", "u-disabled-join"), NOW).user();
+        User off = login(OTHER_APP, identity("o-union-off", null), NOW).user();
+        users().disable(off.id(), NOW);
+
+        login(OTHER_APP, identity("o-union-off", "u-disabled-join"), NOW.plusSeconds(1));
+
+        assertThat(users().findById(off.id()).orElseThrow().accountId()).isEqualTo(off.accountId())
+                .isNotEqualTo(holder.accountId());
+    }
+
+    /** Each thread logs the same person into a mini program of its own at once: one account comes out. */
+    @Test
+    void concurrentFirstLoginsOfOnePersonInSeveralMiniProgramsMakeOneAccount() throws Exception {
+        List<AppId> apps = List.of(APP, OTHER_APP, THIRD_APP, new AppId("wxcontract0000004"));
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<User>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(apps.size())) {
+            for (AppId app : apps) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return login(app, identity("o-at-once-" + app.value(), "u-at-once"), NOW).user();
+                }));
+            }
+            start.countDown();
+            Set<AccountId> accounts = new HashSet<>();
+            Set<UserId> ids = new HashSet<>();
+            for (var result : results) {
+                User user = result.get();
+                ids.add(user.id());
+                accounts.add(users().findById(user.id()).orElseThrow().accountId());
+                accounts.add(user.accountId());
+            }
+            assertThat(ids).hasSize(apps.size());
+            assertThat(accounts).hasSize(1);
+        }
+    }
+
+    /** The same person's users without a unionid join one account at once through their open data. */
+    @Test
+    void concurrentAdoptionsOfOneUnionIdMakeOneAccount() throws Exception {
+        List<AppId> apps = List.of(APP, OTHER_APP, THIRD_APP, new AppId("wxcontract0000004"));
+        List<UserId> early = new ArrayList<>();
+        for (AppId app : apps) {
+            early.add(login(app, identity("o-adopt-at-once-" + app.value(), null), NOW).user().id());
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(early.size())) {
+            for (UserId id : early) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return users().adoptUnionId(id, new UnionId("u-adopt-at-once"), NOW);
+                }));
+            }
+            start.countDown();
+            for (var result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        }
+        assertThat(early).extracting(id -> users().findById(id).orElseThrow().accountId()).containsOnly(
+                users().findById(early.get(0)).orElseThrow().accountId());
     }
 }
