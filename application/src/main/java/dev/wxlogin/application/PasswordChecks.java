@@ -39,7 +39,11 @@ final class PasswordChecks {
         return stored.isPresent() && matches;
     }
 
-    boolean needsRehash(PasswordHash stored) {
-        return hasher.needsRehash(stored);
+    /**
+     * A hash of the stored password under the current parameters, if {@code stored} was made with others. The list
+     * of common passwords is not asked: it judges new passwords, and a login must not fail because the list grew.
+     */
+    Optional<PasswordHash> rehashed(Password password, PasswordHash stored) {
+        return hasher.needsRehash(stored) ? Optional.of(hasher.hash(password)) : Optional.empty();
     }
 }

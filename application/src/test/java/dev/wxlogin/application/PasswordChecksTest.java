@@ -47,11 +47,15 @@ class PasswordChecksTest {
     }
 
     @Test
-    void aHashMadeWithOtherParametersNeedsRehashing() {
+    void aHashMadeWithOtherParametersIsMadeAgainEvenOfAPasswordThatIsCommonByNow() {
         PasswordHash old = checks.hashNew(PASSWORD);
+        PasswordHash oldCommon = hasher.hash(new Password("Password1"));
         hasher.version = 2;
 
-        assertThat(checks.needsRehash(old)).isTrue();
-        assertThat(checks.needsRehash(checks.hashNew(PASSWORD))).isFalse();
+        PasswordHash fresh = checks.rehashed(PASSWORD, old).orElseThrow();
+        assertThat(hasher.needsRehash(fresh)).isFalse();
+        assertThat(checks.matches(PASSWORD, Optional.of(fresh))).isTrue();
+        assertThat(checks.rehashed(new Password("Password1"), oldCommon)).isPresent();
+        assertThat(checks.rehashed(PASSWORD, fresh)).isEmpty();
     }
 }

@@ -100,6 +100,7 @@ final class ProblemResponses {
                     case TOO_MANY_FAILURES -> ProblemType.RATE_LIMITED.problem(
                             "Too many failed logins for this username or from this client; try again later");
                     case COMMON_PASSWORD -> ProblemType.COMMON_PASSWORD.problem();
+                    case USERNAME_TAKEN -> ProblemType.USERNAME_TAKEN.problem();
                 };
             }
         });

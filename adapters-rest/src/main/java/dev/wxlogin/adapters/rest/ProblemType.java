@@ -42,6 +42,7 @@ enum ProblemType {
             "This resource does not support the request method"),
     CODE_USED(409, "code_used", "Login code already used",
             "The login code was already used; call wx.login() again"),
+    USERNAME_TAKEN(409, "username_taken", "Username taken", "Another account has this username; choose another"),
     INVALID_IMAGE(400, "invalid_image", "Invalid image",
             "The upload begins like a JPEG, PNG or WebP image but does not decode as one"),
     SESSION_KEY_STALE(409, "session_key_stale", "Session key replaced",

@@ -15,7 +15,9 @@ public final class CredentialsRejected extends DomainException {
         /** Too many failed logins for the name or from the client; {@link #retryAfter()} says when to try again. */
         TOO_MANY_FAILURES,
         /** A new password that is on the list of common passwords. */
-        COMMON_PASSWORD
+        COMMON_PASSWORD,
+        /** A registration of a name that an account has already (whatever its case or width). */
+        USERNAME_TAKEN
     }
 
     private final Reason reason;

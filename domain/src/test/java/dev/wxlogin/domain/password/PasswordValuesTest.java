@@ -47,6 +47,7 @@ class PasswordValuesTest {
         assertThat(new Password("\uff50\uff41\uff53\uff53\uff17\uff17\uff17\uff17"))
                 .isEqualTo(new Password("pass7777"))
                 .hasSameHashCodeAs(new Password("pass7777"));
+        assertThat(new Password("pass7777").hashCode()).isEqualTo("pass7777".hashCode());
         assertThat(new Password("caf\u0065\u0301-latte").utf8())
                 .isEqualTo("caf\u00e9-latte".getBytes(StandardCharsets.UTF_8));
         assertThat(new Password("Correct-Horse")).isNotEqualTo(new Password("correct-horse")).isNotEqualTo("Correct-Horse");

@@ -3,6 +3,7 @@ package dev.wxlogin.domain.port.out;
 import dev.wxlogin.domain.fakes.InMemoryAccessTokenStorage;
 import dev.wxlogin.domain.fakes.InMemoryExchangedCodes;
 import dev.wxlogin.domain.fakes.InMemoryLoginFailures;
+import dev.wxlogin.domain.fakes.InMemoryPasswordStorage;
 import dev.wxlogin.domain.fakes.InMemoryProfileStorage;
 import dev.wxlogin.domain.fakes.InMemorySessionStorage;
 import dev.wxlogin.domain.fakes.InMemoryUserStorage;
@@ -120,6 +121,16 @@ class InMemoryStorageContractsTest {
         @Override
         protected ForCountingLoginFailures failures() {
             return failures;
+        }
+    }
+
+    @Nested
+    class Passwords extends ForStoringPasswordsContract {
+        private final InMemoryPasswordStorage passwords = new InMemoryPasswordStorage();
+
+        @Override
+        protected ForStoringPasswords passwords() {
+            return passwords;
         }
     }
 }
