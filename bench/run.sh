@@ -5,6 +5,8 @@
 #   bench/run.sh            # 20 s warm-up and 10 s measured per scenario (about 3 minutes)
 #   BENCH_WARMUP=5 BENCH_DURATION=5 bench/run.sh    # a quick look
 #   BENCH_DB=postgres bench/run.sh                  # or mariadb: the server on a database server of its own
+#   BENCH_SCALE=1 bench/run.sh                      # then login and /me again with 100,000 users and 1,000,000
+#                                                   # sessions more in the database (H2 only; adds about 3 minutes)
 #
 # BENCH_DB=postgres|mariadb (default h2) brings up that server from Debian's packages (installed if missing) on
 # 127.0.0.1:BENCH_DB_PORT (25433), with its data in the run's temporary directory and its packaged defaults, and
@@ -69,8 +71,8 @@ await() { # url, seconds: until the URL answers at all
 }
 
 # The sandbox first: ./wxlogin builds the jar if the sources changed, so the server's start-up is timed warm.
-# Its own class-data archive, so that the server's (next to the jar) stays the server's.
-WXLOGIN_JAVA_OPTS="-XX:SharedArchiveFile=$work/sandbox.jsa" ./wxlogin sandbox --port "$sandbox_port" >"$work/sandbox.log" 2>&1 &
+# (./wxlogin keeps the sandbox's start-up cache apart from the server's.)
+./wxlogin sandbox --port "$sandbox_port" >"$work/sandbox.log" 2>&1 &
 pids+=($!)
 await "$sandbox/sns/jscode2session" 300
 
@@ -90,7 +92,7 @@ start_server() { # sets server_pid once /health answers 200
     sleep 0.005
   done
 }
-# A first start and a clean stop, as any earlier run would have done: it leaves the class-data archive and the
+# A first start and a clean stop, as any earlier run would have done: it leaves the start-up cache and the
 # database, so the timed start is an ordinary restart.
 start_server
 kill -TERM "$server_pid" && wait "$server_pid" || true
@@ -145,6 +147,27 @@ curl -sf -X POST "$sandbox/sandbox/faults" -H 'Content-Type: application/json' -
 login login-wechat-50ms 256
 rss=$(rss_mib "$server_pid")
 
+# At scale: the same database grown by 100,000 users (each with an account) and 1,000,000 live sessions, written
+# while the server is stopped, then login and /me again with the same tokens.
+scale() {
+  curl -sf -X POST "$sandbox/sandbox/faults" -H 'Content-Type: application/json' -d '{"latency":"PT0S"}' >/dev/null
+  kill -TERM "$server_pid" && wait "$server_pid" || true
+  local now
+  now=$(now_ms)
+  sed "s/:now/$now/g" bench/scale-h2.sql >"$work/scale.sql"
+  local seeding=$(now_ms)
+  java -cp bootstrap/target/wxlogin.jar org.h2.tools.RunScript -url "jdbc:h2:file:$work/data/wxlogin" \
+    -script "$work/scale.sql"
+  seed_s=$(( ($(now_ms) - seeding) / 1000 ))
+  start_server
+  login login-scale 64
+  steady me-scale 64 me.lua "$work/tokens"
+}
+if [ "${BENCH_SCALE:-}" ]; then
+  [ "$db" = h2 ] || { echo "bench: BENCH_SCALE runs on H2 only" >&2; exit 1; }
+  scale
+fi
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo "+changes")
 echo
@@ -163,3 +186,13 @@ echo "|---|---|"
 echo "| process start to first 200 on /health | $startup_ms ms |"
 echo "| resident memory after the run | $rss MiB |"
 echo "| POST /api/v1/me/phone, one at a time, WeChat at 0 ms (300 users) | p50 $phone_p50_ms ms, p99 $phone_p99_ms ms, max $phone_max_ms ms |"
+if [ "${BENCH_SCALE:-}" ]; then
+  echo
+  echo "At scale: 100,000 users and 1,000,000 sessions more (written in $seed_s s), the same tokens, 64 connections"
+  echo
+  echo "| scenario | req/s | ÷ the same with about 1,000 rows | p50 ms | p99 ms | max ms | errors | CPU ms/req |"
+  echo "|---|---:|---:|---:|---:|---:|---|---:|"
+  for name in login me; do
+    echo "| $name | ${rate[$name-scale]} | $(ratio "${rate[$name-scale]}" "${rate[$name]}") | ${p50[$name-scale]} | ${p99[$name-scale]} | ${max[$name-scale]} | ${errors[$name-scale]} | ${cpu[$name-scale]} |"
+  done
+fi

@@ -85,8 +85,7 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=wxlogin-trial \
 openssl x509 -in "$work/tls/cert.pem" -noout -subject -ext subjectAltName | sed 's/^ *//'
 
 step "The WeChat sandbox on $sandbox (stands in for api.weixin.qq.com)"
-WXLOGIN_JAVA_OPTS="-XX:SharedArchiveFile=$work/sandbox.jsa -Xlog:cds=off" \
-  ./wxlogin sandbox --port "$sandbox_port" >"$work/sandbox.log" 2>&1 &
+./wxlogin sandbox --port "$sandbox_port" >"$work/sandbox.log" 2>&1 &
 other_pids+=($!)
 until curl -s -o /dev/null "$sandbox/sns/jscode2session"; do sleep 0.1; done
 echo "up"
@@ -103,7 +102,7 @@ start_instance() { # index: in the background, with the variables deploy/wxlogin
     WXLOGIN_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/wxlogin?options=-c%20lock_timeout%3D10s" \
     WXLOGIN_DB_USER="$db_user" WXLOGIN_DB_PASSWORD="$db_password" WXLOGIN_DB_POOL_SIZE=$pool_size \
     WXLOGIN_RATE_API_PER_IP=20 \
-    WXLOGIN_JAVA_OPTS="-XX:SharedArchiveFile=$work/instance-$i.jsa -Xlog:cds=off" \
+    WXLOGIN_CACHE_DIR="$dir" \
     ./wxlogin >>"$work/instance-$i.log" 2>&1 &
   instance_pid[$i]=$!
 }

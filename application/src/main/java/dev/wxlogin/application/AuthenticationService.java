@@ -1,5 +1,6 @@
 package dev.wxlogin.application;
 
+import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.error.AuthenticationFailed;
 import dev.wxlogin.domain.port.in.ForAuthenticating;
 import dev.wxlogin.domain.port.out.ForStoringSessions;
@@ -12,20 +13,27 @@ import dev.wxlogin.domain.user.User;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Every request reads the session row, so a logout or a replacement takes effect on the very next
- * request on any instance. Expiry is judged on read, whether or not cleanup has run.
+ * request on any instance. Expiry is judged on read, whether or not cleanup has run. A session counts only on an
+ * instance that serves its mini program, and only for a request that names that mini program or none; anything
+ * else is refused as a token never issued, so that a prober learns nothing about other apps.
  */
 public final class AuthenticationService implements ForAuthenticating {
     private final ForStoringSessions sessions;
     private final ForStoringUsers users;
+    private final Set<AppId> apps;
     private final SessionPolicy policy;
     private final Clock clock;
 
-    public AuthenticationService(ForStoringSessions sessions, ForStoringUsers users, SessionPolicy policy, Clock clock) {
+    /** @param apps the mini programs this instance serves */
+    public AuthenticationService(ForStoringSessions sessions, ForStoringUsers users, Set<AppId> apps,
+                                 SessionPolicy policy, Clock clock) {
         this.sessions = sessions;
         this.users = users;
+        this.apps = Set.copyOf(apps);
         this.policy = policy;
         this.clock = clock;
     }
@@ -33,13 +41,19 @@ public final class AuthenticationService implements ForAuthenticating {
     @Override
     public Authentication authenticate(SessionToken token) {
         Instant now = clock.instant();
-        Session session = sessions.findByTokenHash(token.hash()).orElseThrow(AuthenticationFailed::unauthenticated);
+        Session session = sessions.findByTokenHash(token.hash())
+                .filter(found -> countsFor(token, found.appId()))
+                .orElseThrow(AuthenticationFailed::unauthenticated);
         refuseUnlessLive(session, now);
         User user = users.findById(session.userId()).orElseThrow(AuthenticationFailed::unauthenticated);
         if (user.disabled()) { // disabling revoked every session; one that escaped it is answered the same way
             throw new AuthenticationFailed(AuthenticationFailed.Reason.SESSION_REVOKED);
         }
         return new Authentication(user, renewed(session, now));
+    }
+
+    private boolean countsFor(SessionToken token, AppId sessionApp) {
+        return apps.contains(sessionApp) && token.presentedFor().map(sessionApp::equals).orElse(true);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.wxlogin.application;
 
+import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.error.LoginRejected;
 import dev.wxlogin.domain.error.UpstreamFailure;
 import dev.wxlogin.domain.login.LoginCommand;
@@ -21,11 +22,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Login: claim the code, exchange it with WeChat, then in one transaction record the user and their
- * newest session_key (refused for a disabled account, which gets nothing written), apply the device
- * policy, and create the session. A token is returned only after its session row has committed.
+ * Login: refuse a mini program this server does not serve before anything else, claim the code, exchange it with
+ * WeChat, then in one transaction record the user and their newest session_key (refused for a disabled account,
+ * which gets nothing written), apply the device policy, and create the session. A token is returned only after its
+ * session row has committed.
  */
 public final class LoginService implements ForLoggingIn {
     /** WeChat's codes live 5 minutes; remembering a claim longer than that protects nothing. */
@@ -36,17 +39,20 @@ public final class LoginService implements ForLoggingIn {
     private final ForRememberingExchangedCodes exchangedCodes;
     private final ForStoringUsers users;
     private final ForStoringSessions sessions;
+    private final Set<AppId> apps;
     private final ForRunningTransactions transactions;
     private final SessionPolicy policy;
     private final Clock clock;
 
+    /** @param apps the mini programs this server serves: a login for any other is refused */
     public LoginService(ForExchangingLoginCodes wechat, ForRememberingExchangedCodes exchangedCodes,
-                        ForStoringUsers users, ForStoringSessions sessions, ForRunningTransactions transactions,
-                        SessionPolicy policy, Clock clock) {
+                        ForStoringUsers users, ForStoringSessions sessions, Set<AppId> apps,
+                        ForRunningTransactions transactions, SessionPolicy policy, Clock clock) {
         this.wechat = wechat;
         this.exchangedCodes = exchangedCodes;
         this.users = users;
         this.sessions = sessions;
+        this.apps = Set.copyOf(apps);
         this.transactions = transactions;
         this.policy = policy;
         this.clock = clock;
@@ -54,6 +60,10 @@ public final class LoginService implements ForLoggingIn {
 
     @Override
     public LoginResult logIn(LoginCommand command) {
+        if (!apps.contains(command.appId())) { // no claim row, no code2Session with credentials we do not have
+            EVENTS.log(Level.INFO, "login refused app={0} reason=unknown_app", command.appId());
+            throw new LoginRejected(LoginRejected.Reason.UNKNOWN_APP);
+        }
         WeChatIdentity identity = exchangeOnce(command);
         LoginResult result = transactions.inTransaction(() -> startSession(command, identity));
         EVENTS.log(Level.INFO, "login user={0} app={1} newUser={2}",

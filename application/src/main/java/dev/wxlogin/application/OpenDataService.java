@@ -1,5 +1,6 @@
 package dev.wxlogin.application;
 
+import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.error.OpenDataRejected;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.opendata.EncryptedOpenData;
@@ -18,6 +19,7 @@ import dev.wxlogin.domain.user.User;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Opens the open data a mini program handed the signed-in user, with the session_key WeChat gave at their latest
@@ -34,10 +36,10 @@ public final class OpenDataService implements ForOpeningOpenData {
     private final OpenDataPolicy policy;
     private final Clock clock;
 
-    public OpenDataService(ForStoringSessions sessions, ForStoringUsers users, SessionPolicy sessionPolicy,
-                           ForDecryptingOpenData cipher, ForCheckingSessionKeys sessionKeys,
+    public OpenDataService(ForStoringSessions sessions, ForStoringUsers users, Set<AppId> apps,
+                           SessionPolicy sessionPolicy, ForDecryptingOpenData cipher, ForCheckingSessionKeys sessionKeys,
                            ForGettingAccessTokens tokens, OpenDataPolicy policy, Clock clock) {
-        this.authentication = new AuthenticationService(sessions, users, sessionPolicy, clock);
+        this.authentication = new AuthenticationService(sessions, users, apps, sessionPolicy, clock);
         this.users = users;
         this.cipher = cipher;
         this.sessionKeys = sessionKeys;

@@ -1,5 +1,6 @@
 package dev.wxlogin.application;
 
+import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.error.PhoneCodeRejected;
 import dev.wxlogin.domain.phone.PhoneCode;
 import dev.wxlogin.domain.phone.PhoneNumber;
@@ -16,6 +17,7 @@ import dev.wxlogin.domain.user.User;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.Set;
 
 /**
  * The getPhoneNumber button's code becomes the caller's phone number: WeChat is asked with the app's access_token
@@ -31,8 +33,8 @@ public final class PhoneBindingService implements ForBindingPhoneNumbers {
     private final ForStoringUsers users;
 
     public PhoneBindingService(ForLookingUpPhoneNumbers wechat, ForGettingAccessTokens tokens, ForStoringSessions sessions,
-                              ForStoringUsers users, SessionPolicy policy, Clock clock) {
-        this.authentication = new AuthenticationService(sessions, users, policy, clock);
+                              ForStoringUsers users, Set<AppId> apps, SessionPolicy policy, Clock clock) {
+        this.authentication = new AuthenticationService(sessions, users, apps, policy, clock);
         this.calls = new AccessTokenCalls(tokens);
         this.wechat = wechat;
         this.users = users;

@@ -1,5 +1,6 @@
 package dev.wxlogin.application;
 
+import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.error.AvatarRejected;
 import dev.wxlogin.domain.port.in.ForManagingProfiles;
 import dev.wxlogin.domain.port.out.ForCleaningImages;
@@ -18,6 +19,7 @@ import dev.wxlogin.domain.user.UserId;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The profile WeChat's fill-in components collect. An avatar is taken only as the image its first bytes say it is,
@@ -29,9 +31,9 @@ public final class ProfileService implements ForManagingProfiles {
     private final ForCleaningImages images;
     private final Clock clock;
 
-    public ProfileService(ForStoringSessions sessions, ForStoringUsers users, SessionPolicy policy,
+    public ProfileService(ForStoringSessions sessions, ForStoringUsers users, Set<AppId> apps, SessionPolicy policy,
                           ForStoringProfiles profiles, ForCleaningImages images, Clock clock) {
-        this.authentication = new AuthenticationService(sessions, users, policy, clock);
+        this.authentication = new AuthenticationService(sessions, users, apps, policy, clock);
         this.profiles = profiles;
         this.images = images;
         this.clock = clock;

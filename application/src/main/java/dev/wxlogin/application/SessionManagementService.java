@@ -1,5 +1,6 @@
 package dev.wxlogin.application;
 
+import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.error.NotFound;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
 import dev.wxlogin.domain.port.in.LiveSessions;
@@ -17,6 +18,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A user's own devices: list them, end one, end all. The caller is whoever the token proves, through the same
@@ -30,8 +32,9 @@ public final class SessionManagementService implements ForManagingSessions {
     private final SessionPolicy policy;
     private final Clock clock;
 
-    public SessionManagementService(ForStoringSessions sessions, ForStoringUsers users, SessionPolicy policy, Clock clock) {
-        this.authentication = new AuthenticationService(sessions, users, policy, clock);
+    public SessionManagementService(ForStoringSessions sessions, ForStoringUsers users, Set<AppId> apps,
+                                    SessionPolicy policy, Clock clock) {
+        this.authentication = new AuthenticationService(sessions, users, apps, policy, clock);
         this.sessions = sessions;
         this.policy = policy;
         this.clock = clock;

@@ -1,5 +1,6 @@
 package dev.wxlogin.application;
 
+import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.error.AuthenticationFailed;
 import dev.wxlogin.domain.login.LoginResult;
 import dev.wxlogin.domain.session.SessionToken;
@@ -7,8 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AuthenticationServiceTest {
     private final Fixture f = new Fixture();
@@ -27,6 +30,34 @@ class AuthenticationServiceTest {
         LoginResult login = f.logIn("o-alice");
 
         assertThat(f.authentication.authenticate(login.token()).user()).isEqualTo(login.user());
+    }
+
+    @Test
+    void aRequestNamingTheSessionsOwnMiniProgramIsAccepted() {
+        LoginResult login = f.logIn("o-alice");
+
+        assertThat(f.authentication.authenticate(login.token().presentedFor(Fixture.APP)).user()).isEqualTo(login.user());
+    }
+
+    /** A token leaked from one mini program is worth nothing in another, and the answer says no more than that. */
+    @Test
+    void aRequestNamingAnotherMiniProgramIsUnauthenticated() {
+        LoginResult login = f.logIn("o-alice");
+
+        assertThat(refusal(login.token().presentedFor(new AppId("wxother0000000001"))))
+                .isEqualTo(AuthenticationFailed.Reason.UNAUTHENTICATED);
+    }
+
+    /** Sessions of one database may be of apps another instance serves; this one does not honour them. */
+    @Test
+    void aSessionOfAMiniProgramThisInstanceDoesNotServeIsUnauthenticated() {
+        LoginResult login = f.logIn("o-alice");
+        AuthenticationService elsewhere = new AuthenticationService(f.sessions, f.users,
+                Set.of(new AppId("wxother0000000001")), f.policy, f.clock);
+
+        assertThatThrownBy(() -> elsewhere.authenticate(login.token()))
+                .isInstanceOfSatisfying(AuthenticationFailed.class,
+                        e -> assertThat(e.reason()).isEqualTo(AuthenticationFailed.Reason.UNAUTHENTICATED));
     }
 
     @Test

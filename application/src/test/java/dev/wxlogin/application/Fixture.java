@@ -21,6 +21,7 @@ import dev.wxlogin.domain.user.OpenId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.mockito.ArgumentMatchers.eq;
@@ -31,6 +32,8 @@ import static org.mockito.Mockito.when;
 final class Fixture {
     static final AppId APP = new AppId("wxservice00000001");
     static final FailureLimits FAILURE_LIMITS = new FailureLimits(5, 20, Duration.ofMinutes(1), Duration.ofMinutes(15));
+    /** The mini programs the services serve: {@link #APP} only. */
+    static final Set<AppId> APPS = Set.of(APP);
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
     final InMemoryUserStorage users = new InMemoryUserStorage();
@@ -46,8 +49,8 @@ final class Fixture {
 
     Fixture(SessionPolicy policy) {
         this.policy = policy;
-        login = new LoginService(wechat, codes, users, sessions, transactions, policy, clock);
-        authentication = new AuthenticationService(sessions, users, policy, clock);
+        login = new LoginService(wechat, codes, users, sessions, APPS, transactions, policy, clock);
+        authentication = new AuthenticationService(sessions, users, APPS, policy, clock);
     }
 
     Fixture() {

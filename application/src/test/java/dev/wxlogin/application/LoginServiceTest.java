@@ -1,5 +1,6 @@
 package dev.wxlogin.application;
 
+import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.error.AuthenticationFailed;
 import dev.wxlogin.domain.error.LoginRejected;
 import dev.wxlogin.domain.error.StorageBusy;
@@ -30,6 +31,7 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 class LoginServiceTest {
@@ -58,6 +60,21 @@ class LoginServiceTest {
         assertThat(second.user().id()).isEqualTo(first.user().id());
         assertThat(second.token()).isNotEqualTo(first.token());
         assertThat(f.users.sessionKeyOf(first.user().id())).contains(new SessionKey("c2Vjb25kLWtleS1ib2IxMg=="));
+    }
+
+    /** An embedder's REST layer need not know the served apps: the core refuses before it writes or asks anyone. */
+    @Test
+    void aLoginForAMiniProgramNotServedIsRefusedBeforeAnythingIsWrittenOrWeChatIsAsked() {
+        AppId other = new AppId("wxnotserved000001");
+        LoginCode code = new LoginCode("code-for-another-app");
+
+        assertThatThrownBy(() -> f.login.logIn(new LoginCommand(other, code, ClientInfo.unknown())))
+                .isInstanceOfSatisfying(LoginRejected.class, e -> assertThat(e.reason()).isEqualTo(LoginRejected.Reason.UNKNOWN_APP));
+
+        verifyNoInteractions(f.wechat);
+        assertThat(f.codes.claim(other, code, f.clock.instant(), f.clock.instant().plusSeconds(60))).isTrue();
+        assertThat(f.users.count()).isZero();
+        assertThat(f.sessions.count()).isZero();
     }
 
     @Test
@@ -186,7 +203,7 @@ class LoginServiceTest {
         LoginResult phone = single.logIn(single.codeFor("o-judy", "Zmlyc3Qta2V5LWp1ZHkxMg=="));
         ForStoringSessions failing = mock(ForStoringSessions.class, delegatesTo(single.sessions));
         doThrow(new StorageBusy("The database is busy")).when(failing).insert(any());
-        LoginService login = new LoginService(single.wechat, single.codes, single.users, failing, single.transactions,
+        LoginService login = new LoginService(single.wechat, single.codes, single.users, failing, Fixture.APPS, single.transactions,
                 single.policy, single.clock);
         LoginCommand command = new LoginCommand(APP, single.codeFor("o-judy", "c2Vjb25kLWtleS1qdWR5MQ=="), ClientInfo.unknown());
 

@@ -50,7 +50,7 @@ class OpenDataServiceTest {
     private final ForDecryptingOpenData cipher = mock(ForDecryptingOpenData.class);
     private final ForCheckingSessionKeys checks = mock(ForCheckingSessionKeys.class);
     private final ForGettingAccessTokens tokens = mock(ForGettingAccessTokens.class);
-    private final OpenDataService service = new OpenDataService(fixture.sessions, fixture.users, fixture.policy, cipher,
+    private final OpenDataService service = new OpenDataService(fixture.sessions, fixture.users, Fixture.APPS, fixture.policy, cipher,
             checks, tokens, new OpenDataPolicy(Duration.ofMinutes(10)), fixture.clock);
     private LoginResult alice;
 

@@ -38,7 +38,7 @@ class PhoneBindingServiceTest {
     private final ForLookingUpPhoneNumbers wechat = mock(ForLookingUpPhoneNumbers.class);
     private final ForGettingAccessTokens tokens = mock(ForGettingAccessTokens.class);
     private final PhoneBindingService phones =
-            new PhoneBindingService(wechat, tokens, f.sessions, f.users, f.policy, f.clock);
+            new PhoneBindingService(wechat, tokens, f.sessions, f.users, Fixture.APPS, f.policy, f.clock);
     private final SecurityEvents events = new SecurityEvents();
 
     PhoneBindingServiceTest() {

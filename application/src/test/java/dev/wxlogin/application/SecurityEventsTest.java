@@ -1,9 +1,12 @@
 package dev.wxlogin.application;
 
+import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.error.LoginRejected;
 import dev.wxlogin.domain.fakes.InMemorySessionStorage;
 import dev.wxlogin.domain.login.LoginCode;
+import dev.wxlogin.domain.login.LoginCommand;
 import dev.wxlogin.domain.login.LoginResult;
+import dev.wxlogin.domain.session.ClientInfo;
 import dev.wxlogin.domain.session.DevicePolicy;
 import dev.wxlogin.domain.session.EndReason;
 import dev.wxlogin.domain.session.SessionId;
@@ -32,7 +35,8 @@ class SecurityEventsTest {
     private final Fixture f = new Fixture();
     private final SecurityEvents events = new SecurityEvents();
     private final LogoutService logout = new LogoutService(f.sessions, f.clock);
-    private final SessionManagementService management = new SessionManagementService(f.sessions, f.users, f.policy, f.clock);
+    private final SessionManagementService management = new SessionManagementService(f.sessions, f.users, Fixture.APPS, f.policy,
+            f.clock);
     private final UserDisablingService disabling = new UserDisablingService(f.users, f.sessions, f.transactions, f.policy, f.clock);
 
     @AfterEach
@@ -66,6 +70,16 @@ class SecurityEventsTest {
         assertThatThrownBy(() -> f.logIn(code)).isInstanceOf(LoginRejected.class);
 
         assertThat(events.lines()).containsExactly("INFO login refused app=" + APP + " reason=code_replayed");
+    }
+
+    @Test
+    void aLoginForAnAppNotServedIsRecordedWithThatAppAndNoCode() {
+        LoginCommand elsewhere = new LoginCommand(new AppId("wxnotserved000001"), new LoginCode("code-of-another-app"),
+                ClientInfo.unknown());
+
+        assertThatThrownBy(() -> f.login.logIn(elsewhere)).isInstanceOf(LoginRejected.class);
+
+        assertThat(events.lines()).containsExactly("INFO login refused app=wxnotserved000001 reason=unknown_app");
     }
 
     @Test
@@ -140,7 +154,7 @@ class SecurityEventsTest {
             f.sessions.end(sessionOf(phone), EndReason.REVOKED, f.clock.instant()); // the tablet's request, just before
             return end.callRealMethod();
         }).when(racing).end(any(), any(), any());
-        SessionManagementService laptopSide = new SessionManagementService(racing, f.users, f.policy, f.clock);
+        SessionManagementService laptopSide = new SessionManagementService(racing, f.users, Fixture.APPS, f.policy, f.clock);
         events.clear();
 
         laptopSide.revoke(laptop.token(), sessionOf(phone));

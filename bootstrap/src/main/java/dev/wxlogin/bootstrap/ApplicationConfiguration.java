@@ -57,13 +57,15 @@ class ApplicationConfiguration {
 
     @Bean
     ForLoggingIn loggingIn(ForExchangingLoginCodes wechat, ForRememberingExchangedCodes exchangedCodes, ForStoringUsers users,
-                           ForStoringSessions sessions, ForRunningTransactions transactions, SessionPolicy policy, Clock clock) {
-        return new LoginService(wechat, exchangedCodes, users, sessions, transactions, policy, clock);
+                           ForStoringSessions sessions, WeChatEndpoint endpoint, ForRunningTransactions transactions,
+                           SessionPolicy policy, Clock clock) {
+        return new LoginService(wechat, exchangedCodes, users, sessions, endpoint.appIds(), transactions, policy, clock);
     }
 
     @Bean
-    ForAuthenticating authenticating(ForStoringSessions sessions, ForStoringUsers users, SessionPolicy policy, Clock clock) {
-        return new AuthenticationService(sessions, users, policy, clock);
+    ForAuthenticating authenticating(ForStoringSessions sessions, ForStoringUsers users, WeChatEndpoint endpoint,
+                                     SessionPolicy policy, Clock clock) {
+        return new AuthenticationService(sessions, users, endpoint.appIds(), policy, clock);
     }
 
     @Bean
@@ -72,8 +74,9 @@ class ApplicationConfiguration {
     }
 
     @Bean
-    ForManagingSessions managingSessions(ForStoringSessions sessions, ForStoringUsers users, SessionPolicy policy, Clock clock) {
-        return new SessionManagementService(sessions, users, policy, clock);
+    ForManagingSessions managingSessions(ForStoringSessions sessions, ForStoringUsers users, WeChatEndpoint endpoint,
+                                         SessionPolicy policy, Clock clock) {
+        return new SessionManagementService(sessions, users, endpoint.appIds(), policy, clock);
     }
 
     @Bean
@@ -85,8 +88,8 @@ class ApplicationConfiguration {
     @Bean
     ForBindingPhoneNumbers bindingPhoneNumbers(ForLookingUpPhoneNumbers wechat, ForGettingAccessTokens tokens,
                                                        ForStoringSessions sessions, ForStoringUsers users,
-                                                       SessionPolicy policy, Clock clock) {
-        return new PhoneBindingService(wechat, tokens, sessions, users, policy, clock);
+                                                       WeChatEndpoint endpoint, SessionPolicy policy, Clock clock) {
+        return new PhoneBindingService(wechat, tokens, sessions, users, endpoint.appIds(), policy, clock);
     }
 
     @Bean
@@ -103,17 +106,20 @@ class ApplicationConfiguration {
     }
 
     @Bean
-    ForOpeningOpenData openingOpenData(ForStoringSessions sessions, ForStoringUsers users, SessionPolicy policy,
-                                       ForDecryptingOpenData cipher, ForCheckingSessionKeys sessionKeys,
-                                       ForGettingAccessTokens tokens, Settings settings, Clock clock) {
-        return new OpenDataService(sessions, users, policy, cipher, sessionKeys, tokens, settings.openData(), clock);
+    ForOpeningOpenData openingOpenData(ForStoringSessions sessions, ForStoringUsers users, WeChatEndpoint endpoint,
+                                       SessionPolicy policy, ForDecryptingOpenData cipher,
+                                       ForCheckingSessionKeys sessionKeys, ForGettingAccessTokens tokens,
+                                       Settings settings, Clock clock) {
+        return new OpenDataService(sessions, users, endpoint.appIds(), policy, cipher, sessionKeys, tokens,
+                settings.openData(), clock);
     }
 
     /** Avatars are decoded and re-encoded by ImageIO: the image adapter needs no settings and holds no resources. */
     @Bean
-    ForManagingProfiles managingProfiles(ForStoringSessions sessions, ForStoringUsers users, SessionPolicy policy,
-                                         ForStoringProfiles profiles, Clock clock) {
-        return new ProfileService(sessions, users, policy, profiles, new ImageIoImageCleaningAdapter(), clock);
+    ForManagingProfiles managingProfiles(ForStoringSessions sessions, ForStoringUsers users, WeChatEndpoint endpoint,
+                                         SessionPolicy policy, ForStoringProfiles profiles, Clock clock) {
+        return new ProfileService(sessions, users, endpoint.appIds(), policy, profiles, new ImageIoImageCleaningAdapter(),
+                clock);
     }
 
     @Bean

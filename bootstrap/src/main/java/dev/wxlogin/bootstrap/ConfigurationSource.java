@@ -16,8 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Where settings come from: {@code WXLOGIN_*} environment variables, over an optional properties file
@@ -66,6 +68,16 @@ final class ConfigurationSource {
         Map<String, String> result = new HashMap<>();
         properties.stringPropertyNames().forEach(name -> result.put(name, properties.getProperty(name)));
         return result;
+    }
+
+    /** Whether the key is set at all, even to blank. */
+    boolean isSet(String key) {
+        return values.containsKey(key);
+    }
+
+    /** The keys that are set and begin with {@code prefix}, for variables named after something, such as an AppID. */
+    Set<String> keysStartingWith(String prefix) {
+        return values.keySet().stream().filter(key -> key.startsWith(prefix)).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The trimmed value, or empty when the key is not set; set but blank is refused. */

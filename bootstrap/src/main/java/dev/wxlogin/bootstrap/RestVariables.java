@@ -10,13 +10,13 @@ import java.util.List;
 final class RestVariables {
     private RestVariables() {}
 
-    /** {@code defaultApp}: the mini program a login is for, which the WeChat settings decide. */
-    static RestSettings from(ConfigurationSource config, AppId defaultApp) {
+    /** {@code apps}: the mini programs a login may name, which the WeChat settings decide. */
+    static RestSettings from(ConfigurationSource config, List<AppId> apps) {
         // RestSettings checks the proxies (IP literals and CIDR blocks) itself.
         return ConfigurationSource.checked("WXLOGIN_TRUSTED_PROXIES", () -> new RestSettings(
                 config.text("WXLOGIN_HOST", "127.0.0.1"),
                 config.integer("WXLOGIN_PORT", 8080, 0, 65535),
-                defaultApp,
+                apps,
                 RestSettings.DEFAULT_MAX_BODY_BYTES,
                 config.list("WXLOGIN_TRUSTED_PROXIES", List.of()),
                 RestSettings.DEFAULT_MAX_REQUEST_HEADER_BYTES,

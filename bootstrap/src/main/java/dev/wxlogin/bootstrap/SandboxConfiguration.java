@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The built-in WeChat sandbox on a loopback port, and the adapter talking to it over HTTP as it would
- * to WeChat. With WXLOGIN_APP_ID set and WXLOGIN_SANDBOX=true, the sandbox plays that mini program.
+ * to WeChat. With WXLOGIN_APP_ID (or WXLOGIN_APPS) set and WXLOGIN_SANDBOX=true, the sandbox plays those mini
+ * programs; else those of WXLOGIN_SANDBOX_APPS, else one of its own.
  * Its {@code wx.login()} is served on the server's own port as {@code POST /sandbox/code} (and its getPhoneNumber
  * button as {@code POST /sandbox/phone-code}), each an
  * {@link ExtraRoute} of the REST API: the sandbox is a development fake, not a use case of the hexagon.
@@ -24,8 +25,7 @@ class SandboxConfiguration {
 
     @Bean
     WeChatEndpoint weChatEndpoint(WeChatSandbox sandbox) {
-        AppId defaultApp = sandbox.miniPrograms().getFirst().appId();
-        return new WeChatEndpoint(sandbox.baseUrl(), sandbox.miniPrograms(), defaultApp, "sandbox");
+        return new WeChatEndpoint(sandbox.baseUrl(), sandbox.miniPrograms(), "sandbox");
     }
 
     /** {@code {"user":"alice"}}, optionally with an {@code "appId"}, in; {@code {"code":"…"}} out. */

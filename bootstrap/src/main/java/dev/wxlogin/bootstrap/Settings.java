@@ -38,7 +38,7 @@ public record Settings(
 
     static Settings from(ConfigurationSource config) {
         WeChatSettings wechat = WeChatSettings.from(config);
-        RestSettings rest = RestVariables.from(config, wechat.defaultApp());
+        RestSettings rest = RestVariables.from(config, wechat.apps());
         Path dataDir = DataDirectory.from(config);
         Settings settings = new Settings(rest, wechat, dataDir, DatabaseVariables.from(config, dataDir),
                 DataKeySettings.from(config), SessionVariables.from(config), CleanupSettings.from(config),

@@ -1,18 +1,16 @@
 package dev.wxlogin.bootstrap;
 
 import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
-import dev.wxlogin.domain.app.AppId;
-import dev.wxlogin.domain.app.AppSecret;
 import dev.wxlogin.domain.app.MiniProgram;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code wxlogin sandbox [--port N]}: the WeChat sandbox as a process of its own, for a benchmark whose server
  * CPU must not include WeChat's, or for another backend's CI. It answers WeChat's API and, on the same loopback
  * port, {@code /sandbox/code}, {@code /sandbox/codes}, {@code /sandbox/phone-code} and {@code /sandbox/faults}. The {@code WXLOGIN_SANDBOX_*}
- * variables apply, and {@code WXLOGIN_APP_ID} with {@code WXLOGIN_APP_SECRET} name the app it plays.
+ * variables apply (so {@code WXLOGIN_SANDBOX_APPS} names several apps), and {@code WXLOGIN_APP_ID} with
+ * {@code WXLOGIN_APP_SECRET}, or {@code WXLOGIN_APPS} with their secrets, name the apps it plays instead.
  */
 final class StandaloneSandbox {
     static final String USAGE = "usage: wxlogin sandbox [--port N]   (N: 0 to 65535; default WXLOGIN_SANDBOX_PORT or 18999)";
@@ -21,14 +19,9 @@ final class StandaloneSandbox {
     private StandaloneSandbox() {}
 
     static WeChatSandbox start(List<String> args, ConfigurationSource config) {
-        Optional<AppId> appId = config.parsed("WXLOGIN_APP_ID", AppId::new);
-        Optional<AppSecret> secret = config.parsed("WXLOGIN_APP_SECRET", AppSecret::new);
-        if (appId.isPresent() != secret.isPresent()) {
-            throw new InvalidConfiguration("WXLOGIN_APP_ID and WXLOGIN_APP_SECRET go together");
-        }
-        Optional<MiniProgram> app = appId.map(id -> new MiniProgram(id, secret.orElseThrow()));
+        List<MiniProgram> apps = AppVariables.from(config);
         int port = port(args, config.integer("WXLOGIN_SANDBOX_PORT", DEFAULT_PORT, 0, 65535));
-        return new WeChatSandbox(SandboxVariables.builder(config, app).port(port).build()).withControlRoutes().start();
+        return new WeChatSandbox(SandboxVariables.builder(config, apps).port(port).build()).withControlRoutes().start();
     }
 
     private static int port(List<String> args, int fallback) {

@@ -5,7 +5,6 @@ import dev.wxlogin.adapters.wechat.WeChatApiSettings;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxApp;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
 import dev.wxlogin.domain.app.AppId;
-import dev.wxlogin.domain.app.AppSecret;
 import dev.wxlogin.domain.app.MiniProgram;
 
 import java.net.URI;
@@ -18,8 +17,8 @@ import java.util.Optional;
  * Which WeChat login codes are exchanged with: the real one, or the built-in sandbox in its place. Both are read
  * and checked in either mode, so a mistake shows before the mode changes.
  *
- * @param api             the real WeChat at WXLOGIN_WECHAT_URL, with the mini program of WXLOGIN_APP_ID and
- *                        WXLOGIN_APP_SECRET (exactly one when the sandbox is off, none or that one when it is on)
+ * @param api             the real WeChat at WXLOGIN_WECHAT_URL, with the mini programs of {@link AppVariables} (at
+ *                        least one when the sandbox is off; when it is on, the sandbox plays those it names)
  * @param sandbox         the sandbox, when it runs instead: by default exactly when there is no AppID
  * @param sandboxAskedFor whether WXLOGIN_SANDBOX=true switched it on, rather than a missing AppID
  * @param accessTokenApi  WXLOGIN_ACCESS_TOKEN_API: {@code stable} (the default, stable_token) or {@code classic}
@@ -29,21 +28,16 @@ public record WeChatSettings(WeChatApiSettings api, Optional<SandboxSettings> sa
                              AccessTokenEndpoint accessTokenApi) {
 
     static WeChatSettings from(ConfigurationSource config) {
-        Optional<AppId> appId = config.parsed("WXLOGIN_APP_ID", AppId::new);
-        Optional<AppSecret> secret = config.parsed("WXLOGIN_APP_SECRET", AppSecret::new);
-        if (appId.isPresent() != secret.isPresent()) {
-            throw new InvalidConfiguration("WXLOGIN_APP_ID and WXLOGIN_APP_SECRET go together");
-        }
-        Optional<MiniProgram> app = appId.map(id -> new MiniProgram(id, secret.orElseThrow()));
+        List<MiniProgram> apps = AppVariables.from(config);
         Optional<Boolean> sandboxFlag = config.flag("WXLOGIN_SANDBOX");
-        boolean sandboxOn = sandboxFlag.orElse(app.isEmpty());
-        if (!sandboxOn && app.isEmpty()) {
-            throw new InvalidConfiguration("talking to WeChat needs both WXLOGIN_APP_ID and WXLOGIN_APP_SECRET"
-                    + " (or leave WXLOGIN_SANDBOX unset to use the built-in sandbox)");
+        boolean sandboxOn = sandboxFlag.orElse(apps.isEmpty());
+        if (!sandboxOn && apps.isEmpty()) {
+            throw new InvalidConfiguration("talking to WeChat needs both WXLOGIN_APP_ID and WXLOGIN_APP_SECRET, or"
+                    + " WXLOGIN_APPS with their secrets (or leave WXLOGIN_SANDBOX unset to use the built-in sandbox)");
         }
         WeChatApiSettings api = ConfigurationSource.checked("WXLOGIN_WECHAT_URL",
-                () -> WeChatApiSettings.of(baseUrl(config), app.stream().toList()));
-        SandboxSettings sandbox = SandboxVariables.from(config, app);
+                () -> WeChatApiSettings.of(baseUrl(config), apps));
+        SandboxSettings sandbox = SandboxVariables.from(config, apps);
         return new WeChatSettings(api, sandboxOn ? Optional.of(sandbox) : Optional.empty(), sandboxFlag.orElse(false),
                 accessTokenApi(config));
     }
@@ -56,13 +50,7 @@ public record WeChatSettings(WeChatApiSettings api, Optional<SandboxSettings> sa
         };
     }
 
-    /** The mini program a login is for when the request does not say. */
-    AppId defaultApp() {
-        return sandbox.map(settings -> settings.apps().getFirst().appId())
-                .orElseGet(() -> api.miniPrograms().getFirst().appId());
-    }
-
-    /** Every mini program served, {@link #defaultApp()} first. */
+    /** Every mini program served, in the order configured. */
     List<AppId> apps() {
         return sandbox.map(settings -> settings.apps().stream().map(SandboxApp::appId).toList())
                 .orElseGet(() -> api.miniPrograms().stream().map(MiniProgram::appId).toList());

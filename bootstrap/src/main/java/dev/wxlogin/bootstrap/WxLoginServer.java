@@ -82,8 +82,13 @@ public final class WxLoginServer implements AutoCloseable {
                 .map(listener -> ", internal API on http://" + printable(listener.host()) + ":" + internalPort().orElseThrow())
                 .orElse("");
         return "wxlogin listening on http://" + printable(settings.rest().host()) + ":" + port() + " (" + endpoint.mode()
-                + " mode, AppID " + endpoint.defaultApp() + ", database " + settings.database().printableUrl() + internal
+                + " mode, " + appIds(endpoint) + ", database " + settings.database().printableUrl() + internal
                 + ")";
+    }
+
+    private static String appIds(WeChatEndpoint endpoint) {
+        List<String> ids = endpoint.miniPrograms().stream().map(app -> app.appId().value()).toList();
+        return (ids.size() == 1 ? "AppID " : "AppIDs ") + String.join(", ", ids);
     }
 
     // An address to connect to: all interfaces include loopback.

@@ -12,6 +12,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
@@ -59,6 +60,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Run with {@code -Dwxlogin.fuzz.seed=N} to replay another seed; the seed is printed.
  */
+@Isolated // its alarm hears every logger of the JVM, so the failures other tests provoke on purpose too
 class HostileInputFuzzTest {
     private static final long SEED = Long.getLong("wxlogin.fuzz.seed", 20261121L);
     private static final int CLIENT_REQUESTS = 3200;
@@ -543,7 +545,7 @@ class HostileInputFuzzTest {
 
         private byte[] loginBody() {
             String longJunk = randomVisible(129 + random.nextInt(400));
-            return switch (random.nextInt(40)) {
+            return switch (random.nextInt(42)) {
                 case 0 -> utf8("");
                 case 1 -> utf8("{}");
                 case 2 -> utf8("[]");
@@ -584,6 +586,12 @@ class HostileInputFuzzTest {
                 case 36 -> utf8("{\"code\":\"" + pick(unknownCodes) + "\"" + " ".repeat(random.nextInt(3)));
                 case 37 -> utf8("{\"code\":\"" + "\\\\".repeat(130) + "\"}");
                 case 38 -> utf8("{\"code\":\"" + "\\u0041".repeat(129) + "\"}");
+                // a well-formed code for an app not served, or a malformed appId: refused before any claim or WeChat call
+                case 39 -> utf8("{\"code\":\"" + pick(unknownCodes) + "\",\"appId\":\"" + pick(List.of("", " ", "wx",
+                        "wxnotserved0000001", "wx1234567890abcdef", "wx/../sandbox", "wx shop", "x".repeat(65), "\\u0000",
+                        "wxsandbox00000001,wxother")) + "\"}");
+                case 40 -> utf8("{\"code\":\"" + pick(unknownCodes) + "\",\"appId\":" + pick(List.of("1", "true",
+                        "[\"wxsandbox00000001\"]", "{}")) + "}");
                 default -> utf8("{\"code\":\"" + randomVisible(1 + random.nextInt(20)).replace("\\", "").replace("\"", "")
                         + pick(List.of(" ", "\\t", "\\u0000", "\\u00a0", "\\u3000", "\\r\\n")) + "\"}");
             };
@@ -644,6 +652,9 @@ class HostileInputFuzzTest {
         }
 
         private Case authenticated() {
+            if (random.nextInt(8) == 0) {
+                return anotherAppsRequest();
+            }
             boolean oddId = random.nextInt(6) == 0;
             String[] route = oddId
                     ? new String[]{"DELETE", "/api/v1/sessions/" + pick(List.of("s_x", "x".repeat(65), "..", "-", "s_%2F",
@@ -672,6 +683,10 @@ class HostileInputFuzzTest {
             if (!noHeader && random.nextInt(8) == 0) {
                 headers.add(new String[]{"Authorization", "Bearer " + pick(validTokens)}); // a second one: ambiguous
             }
+            boolean namesAnApp = random.nextInt(4) == 0;
+            if (namesAnApp) {
+                headers.addAll(hostileAppHeaders());
+            }
             boolean logout = route[1].equals("/api/v1/logout");
             boolean finalNoHeader = noHeader;
             // logout: 204 for any Bearer credentials (even malformed), 401 without a Bearer header
@@ -679,9 +694,49 @@ class HostileInputFuzzTest {
             IntPredicate expected = logout ? status -> finalNoHeader ? status == 401 : status == 204 || status == 401
                     : avatar ? status -> status == 404 || status == 400 // no bearer needed, and no such avatar
                     : oddId ? status -> status == 400 || status == 401 || status == 404
+                    : namesAnApp ? status -> status == 400 || status == 401 // a malformed X-WxLogin-App: 400
                     : status -> status == 401;
             byte[] body = random.nextInt(5) == 0 ? loginBody() : null;
             return new Case("auth", route[0], route[1], headers, body, false, expected, !logout);
+        }
+
+        /** A valid token, presented in a request that names another mini program (or two): always 401. */
+        private Case anotherAppsRequest() {
+            String[] route = pick(List.of(new String[]{"GET", "/api/v1/me"}, new String[]{"GET", "/api/v1/sessions"},
+                    new String[]{"POST", "/api/v1/logout-all"}, new String[]{"PUT", "/api/v1/me/profile"},
+                    new String[]{"POST", "/api/v1/me/open-data"}, new String[]{"DELETE", "/api/v1/sessions/" + sessionId}));
+            String other = pick(List.of("wxnotserved0000001", "wx1234567890abcdef", "wxsandbox00000002"));
+            List<String[]> headers = new ArrayList<>();
+            headers.add(new String[]{"Authorization", "Bearer " + pick(validTokens)});
+            switch (random.nextInt(3)) {
+                case 0 -> headers.add(new String[]{"X-WxLogin-App", other});
+                case 1 -> headers.add(new String[]{"Referer", "https://servicewechat.com/" + other + "/3/page-frame.html"});
+                default -> { // each names an app, but not the same one
+                    headers.add(new String[]{"X-WxLogin-App", "wxsandbox00000001"});
+                    headers.add(new String[]{"Referer", "https://servicewechat.com/" + other + "/0/page-frame.html"});
+                }
+            }
+            byte[] body = route[0].equals("GET") || route[0].equals("DELETE") ? null : utf8("{\"nickname\":\"fuzz\"}");
+            if (body != null) {
+                headers.add(json());
+            }
+            return new Case("auth-other-app", route[0], route[1], headers, body, false, status -> status == 401, true);
+        }
+
+        /** X-WxLogin-App and Referer values, malformed or naming some app. */
+        private List<String[]> hostileAppHeaders() {
+            String value = pick(List.of("", " ", "wx shop", "wx/..", "x".repeat(65), "%00", "wxsandbox00000001,wxother",
+                    "wxsandbox00000001", "wxnotserved0000001", randomIdentifier(1 + random.nextInt(64)),
+                    randomVisible(1 + random.nextInt(100))));
+            String referer = pick(List.of("https://servicewechat.com/" + value + "/0/page-frame.html",
+                    "https://servicewechat.com/wxsandbox00000001/devtools/page-frame.html",
+                    "https://servicewechat.com/../0/page-frame.html", "http://servicewechat.com/wxnotserved0000001/1/page-frame.html",
+                    randomVisible(1 + random.nextInt(200))));
+            return switch (random.nextInt(3)) {
+                case 0 -> List.<String[]>of(new String[]{"X-WxLogin-App", value});
+                case 1 -> List.<String[]>of(new String[]{"Referer", referer});
+                default -> List.of(new String[]{"X-WxLogin-App", value}, new String[]{"Referer", referer});
+            };
         }
 
         /** Anything but a valid token, alone and unchanged, with the Bearer scheme; null for no header. */

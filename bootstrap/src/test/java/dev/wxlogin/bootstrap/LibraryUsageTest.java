@@ -33,6 +33,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,11 +57,12 @@ class LibraryUsageTest {
             ForStoringSessions sessions = new JdbiSessionStorageAdapter(jdbi);
             SessionPolicy policy = SessionPolicy.DEFAULT; // 2 h idle, 7 days at most, up to 5 devices
             Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)); // the database keeps milliseconds
-            ForLoggingIn login = new LoginService(code2Session, new JdbiExchangedCodesAdapter(jdbi), users, sessions,
-                    new JdbiTransactionsAdapter(jdbi), policy, clock);
-            ForAuthenticating authentication = new AuthenticationService(sessions, users, policy, clock);
-
             AppId app = wechat.miniPrograms().getFirst().appId();
+            Set<AppId> apps = Set.of(app); // the mini programs you serve: logins and tokens of any other are refused
+            ForLoggingIn login = new LoginService(code2Session, new JdbiExchangedCodesAdapter(jdbi), users, sessions,
+                    apps, new JdbiTransactionsAdapter(jdbi), policy, clock);
+            ForAuthenticating authentication = new AuthenticationService(sessions, users, apps, policy, clock);
+
             LoginResult loggedIn = login.logIn(new LoginCommand(app, wechat.wxLogin(app, "alice"), ClientInfo.unknown()));
             String token = loggedIn.token().reveal(); // hand this to the mini program
 

@@ -9,9 +9,11 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.AppenderBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wxlogin.adapters.images.AvatarFixtures;
+import dev.wxlogin.adapters.wechat.sandbox.SandboxApp;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
 import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
 import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.app.AppSecret;
 import dev.wxlogin.domain.error.UpstreamFailure;
 import dev.wxlogin.domain.port.in.ForGettingAccessTokens;
 import dev.wxlogin.domain.token.AccessTokenGrant;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
@@ -60,6 +63,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * WeChat gave, the AppSecrets, the data key, and for {@code secret=} and {@code js_code=}. Jetty stays at its
  * configured level: its DEBUG parser logs raw request headers, a documented "do not do that".
  */
+// Alone: it reads what every server in the JVM logs, and its servers log at DEBUG, which any other server
+// starting meanwhile would set back (the log level is the JVM's).
+@Isolated
 class LogHygieneTest {
     private static final String SANDBOX_SECRET = "sandbox-app-secret";
     /** Loggers this test turns to DEBUG: ours, the security events, the root, and the libraries logback.xml quiets. */
@@ -308,6 +314,62 @@ class LogHygieneTest {
                 && line.contains("errcode 40125"));
         assertNothingSecretIn(lines);
         assertNothingSecretInErrorBodies();
+    }
+
+    /** Two mini programs against WeChat: their secrets, codes, tokens and session_keys are in no line and no answer. */
+    @Test
+    void twoMiniProgramsLogNeitherSecretNorAnyTokenCodeOrSessionKey() throws Exception {
+        SandboxApp shop = new SandboxApp(new AppId("wxsandboxshop"), new AppSecret(randomSecret("shop")), true);
+        SandboxApp card = new SandboxApp(new AppId("wxsandboxcard"), new AppSecret(randomSecret("card")), false);
+        WeChatSandbox wechat = new WeChatSandbox(SandboxSettings.builder().apps(List.of(shop, card)).build()).start();
+        toClose.add(wechat);
+        String dataKey = Base64.getEncoder().encodeToString(randomBytes(32));
+        forbid(shop.secret().value(), "the shop's AppSecret");
+        forbid(card.secret().value(), "the card's AppSecret");
+        forbid(dataKey, "the data key");
+        TestServer server = TestServer.start(temp.resolve("apps"), Map.of(
+                "WXLOGIN_APPS", "wxsandboxshop,wxsandboxcard",
+                "WXLOGIN_APP_SECRET_wxsandboxshop", shop.secret().value(),
+                "WXLOGIN_APP_SECRET_wxsandboxcard", card.secret().value(),
+                "WXLOGIN_SANDBOX", "false",
+                "WXLOGIN_WECHAT_URL", wechat.baseUrl().toString(),
+                "WXLOGIN_DATA_KEY", dataKey,
+                "WXLOGIN_LOG_LEVEL", "DEBUG"));
+        toClose.add(server);
+        ForStoringUsers users = server.server().component(ForStoringUsers.class).orElseThrow();
+
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (SandboxApp app : List.of(shop, card)) {
+            String code = wechat.wxLogin(app.appId(), "alice").value();
+            forbid(code, "a code of " + app.appId());
+            HttpResponse<String> response = server.postJson("/api/v1/login",
+                    "{\"code\":\"" + code + "\",\"appId\":\"" + app.appId() + "\"}");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode body = read(response.body());
+            forbid(body.get("token").asText(), "a token of " + app.appId());
+            forbid(users.sessionKeyOf(new UserId(body.get("user").get("id").asText())).orElseThrow().value(),
+                    "a session_key of " + app.appId());
+            tokens.put(app.appId().value(), body.get("token").asText());
+        }
+        String unnamedCode = wechat.wxLogin(shop.appId(), "bob").value();
+        forbid(unnamedCode, "a code sent without its app");
+        assertThat(status(server.postJson("/api/v1/login", "{\"code\":\"" + unnamedCode + "\"}"))).isEqualTo(400);
+        assertThat(status(server.postJson("/api/v1/login",
+                "{\"code\":\"" + unnamedCode + "\",\"appId\":\"wxnotserved\"}"))).isEqualTo(400);
+        assertThat(status(server.send(HttpRequest.newBuilder(server.uri("/api/v1/me"))
+                .header("Authorization", "Bearer " + tokens.get("wxsandboxshop"))
+                .header("X-WxLogin-App", "wxsandboxcard").GET()))).isEqualTo(401);
+        server.close();
+        toClose.remove(server);
+
+        List<String> lines = capture.snapshot();
+        assertThat(lines).anyMatch(line -> line.contains("login refused app=wxnotserved reason=unknown_app"));
+        assertNothingSecretIn(lines);
+        assertNothingSecretInErrorBodies();
+    }
+
+    private static String randomSecret(String app) {
+        return app + "-secret-" + Long.toHexString(new SecureRandom().nextLong());
     }
 
     /** The internal API's keys, right and wrong, are in no log line and no error response. */

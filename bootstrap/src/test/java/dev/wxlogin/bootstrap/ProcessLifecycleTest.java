@@ -209,6 +209,23 @@ class ProcessLifecycleTest {
         assertThat(badSecret.output()).doesNotContain("s3cr3t").doesNotContain("never-echo");
     }
 
+    /** Issue 9: an app of WXLOGIN_APPS without its secret stops the start, naming the variable and no secret. */
+    @Test
+    void aMiniProgramWithoutItsSecretRefusesToStartNamingTheVariableAndNoSecret() throws Exception {
+        Child refused = start(Map.of(
+                "WXLOGIN_DATA_DIR", temp.resolve("apps").toString(),
+                "WXLOGIN_APPS", "wx1111111111111111,wx2222222222222222",
+                "WXLOGIN_APP_SECRET_wx1111111111111111", "first-app-secret-0123456789",
+                "WXLOGIN_DATA_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="));
+        int status = refused.awaitExit();
+        List<String> message = refused.stderrLines();
+        assertThat(status).as("exit status; stderr: %s", message).isEqualTo(2);
+        assertThat(message).singleElement().asString()
+                .startsWith("wxlogin: WXLOGIN_APP_SECRET_wx2222222222222222 is not set");
+        assertThat(refused.output()).doesNotContain("first-app-secret", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                "wxlogin listening");
+    }
+
     /**
      * Issue 7.1: a secret store that failed to mount leaves WXLOGIN_APP_ID, WXLOGIN_APP_SECRET and WXLOGIN_DATA_KEY
      * empty. That used to start the sandbox with the production settings; now it stops the start, as does the

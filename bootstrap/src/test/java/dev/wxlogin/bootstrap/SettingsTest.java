@@ -7,14 +7,18 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.wxlogin.adapters.persistence.Database;
 import dev.wxlogin.adapters.rest.InternalSettings;
 import dev.wxlogin.adapters.wechat.AccessTokenEndpoint;
+import dev.wxlogin.adapters.wechat.sandbox.SandboxApp;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
 import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
 import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.app.AppSecret;
+import dev.wxlogin.domain.app.MiniProgram;
 import dev.wxlogin.adapters.rest.RateLimits;
 import dev.wxlogin.domain.password.FailureLimits;
 import dev.wxlogin.domain.session.DevicePolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The WXLOGIN_* settings: defaults, modes, and refusals that name the key and never echo a secret. */
+@Isolated // it reads the security events of the JVM, which every other server starting meanwhile logs to
 class SettingsTest {
     private static final String INTERNAL_KEY = "internal-key-0123456789abcdef-0123";
 
@@ -55,7 +60,7 @@ class SettingsTest {
 
         assertThat(settings.rest().host()).isEqualTo("127.0.0.1");
         assertThat(settings.rest().port()).isEqualTo(8080);
-        assertThat(settings.rest().defaultAppId()).isEqualTo(SandboxSettings.DEFAULT_APP.appId());
+        assertThat(settings.rest().apps()).containsExactly(SandboxSettings.DEFAULT_APP.appId());
         assertThat(settings.sandbox()).isTrue();
         assertThat(settings.wechat().sandboxAskedFor()).isFalse();
         assertThat(settings.wechat().api().miniPrograms()).isEmpty();
@@ -90,14 +95,14 @@ class SettingsTest {
         assertThat(wechat.sandbox()).isFalse();
         assertThat(wechat.wechat().api().miniPrograms()).singleElement()
                 .satisfies(app -> assertThat(app.appId().value()).isEqualTo("wx1234567890abcdef"));
-        assertThat(wechat.rest().defaultAppId().value()).isEqualTo("wx1234567890abcdef");
+        assertThat(wechat.rest().apps()).containsExactly(new AppId("wx1234567890abcdef"));
 
         Settings playing = settings("WXLOGIN_APP_ID", "wx1234567890abcdef", "WXLOGIN_APP_SECRET", "s3cret",
                 "WXLOGIN_SANDBOX", "yes");
         assertThat(playing.sandbox()).isTrue();
         assertThat(playing.wechat().sandbox().orElseThrow().apps()).singleElement()
                 .satisfies(app -> assertThat(app.appId().value()).isEqualTo("wx1234567890abcdef"));
-        assertThat(playing.rest().defaultAppId().value()).isEqualTo("wx1234567890abcdef");
+        assertThat(playing.rest().apps()).containsExactly(new AppId("wx1234567890abcdef"));
     }
 
     @Test
@@ -555,5 +560,102 @@ class SettingsTest {
 
     private static Path write(Path file, String text) throws IOException {
         return Files.writeString(file, text + "\n", StandardCharsets.UTF_8);
+    }
+
+    private static final String SHOP = "wx0000000000005409";
+    private static final String CARD = "wx000000000000ca7d";
+    private static final String SHOP_SECRET = "shop-secret-0123456789";
+    private static final String CARD_SECRET = "card-secret-9876543210";
+    private static final String DATA_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
+    @Test
+    void wxloginAppsNamesSeveralMiniProgramsEachWithItsOwnSecret() {
+        Settings several = settings("WXLOGIN_APPS", SHOP + ", " + CARD, "WXLOGIN_APP_SECRET_" + SHOP, SHOP_SECRET,
+                "WXLOGIN_APP_SECRET_" + CARD, CARD_SECRET, "WXLOGIN_DATA_KEY", DATA_KEY);
+
+        assertThat(several.sandbox()).isFalse();
+        assertThat(several.wechat().api().miniPrograms()).containsExactly(
+                new MiniProgram(new AppId(SHOP), new AppSecret(SHOP_SECRET)),
+                new MiniProgram(new AppId(CARD), new AppSecret(CARD_SECRET)));
+        assertThat(several.rest().apps()).containsExactly(new AppId(SHOP), new AppId(CARD));
+        assertThat(several.internal()).isEmpty();
+    }
+
+    @Test
+    void theSandboxPlaysTheMiniProgramsOfWxloginAppsWhenAskedTo() {
+        Settings playing = settings("WXLOGIN_APPS", SHOP + "," + CARD, "WXLOGIN_APP_SECRET_" + SHOP, SHOP_SECRET,
+                "WXLOGIN_APP_SECRET_" + CARD, CARD_SECRET, "WXLOGIN_SANDBOX", "true");
+
+        assertThat(playing.wechat().sandbox().orElseThrow().apps()).containsExactly(
+                new SandboxApp(new AppId(SHOP), new AppSecret(SHOP_SECRET), true),
+                new SandboxApp(new AppId(CARD), new AppSecret(CARD_SECRET), true));
+        assertThat(playing.rest().apps()).containsExactly(new AppId(SHOP), new AppId(CARD));
+    }
+
+    /** Every refusal names the variable to fix, and none repeats a secret, whichever one is involved. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "a malformed AppID | WXLOGIN_APPS=wx0000000000005409,wx/card | WXLOGIN_APPS",
+            "an AppID too long | WXLOGIN_APPS=wx0000000000005409,w" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx | WXLOGIN_APPS",
+            "a duplicate | WXLOGIN_APPS=wx0000000000005409,wx000000000000ca7d,wx0000000000005409 | WXLOGIN_APPS lists wx0000000000005409 more than once",
+            "a missing secret | WXLOGIN_APPS=wx0000000000005409,wx000000000000ca7d,wx00000000000000bb | WXLOGIN_APP_SECRET_wx00000000000000bb is not set",
+            "a blank secret | WXLOGIN_APP_SECRET_wx000000000000ca7d= | WXLOGIN_APP_SECRET_wx000000000000ca7d is set but empty",
+            "a malformed secret | WXLOGIN_APP_SECRET_wx000000000000ca7d=card secret | WXLOGIN_APP_SECRET_wx000000000000ca7d",
+            "a secret of no listed app | WXLOGIN_APP_SECRET_wx00000000000000bb=stray-secret-0000 | WXLOGIN_APP_SECRET_wx00000000000000bb names no AppID of WXLOGIN_APPS",
+            "both styles, the AppID | WXLOGIN_APP_ID=wx0000000000005409 | WXLOGIN_APPS and WXLOGIN_APP_ID/WXLOGIN_APP_SECRET",
+            "both styles, the secret | WXLOGIN_APP_SECRET=shop-secret-0123456789 | WXLOGIN_APPS and WXLOGIN_APP_ID/WXLOGIN_APP_SECRET",
+            "an empty list | WXLOGIN_APPS=' , ' | WXLOGIN_APPS must list at least one AppID",
+            "a blank list | WXLOGIN_APPS=' ' | WXLOGIN_APPS is set but empty",
+            "sandbox apps as well | WXLOGIN_SANDBOX_APPS=wxsandboxshop | WXLOGIN_SANDBOX_APPS",
+    })
+    void aMistakeInWxloginAppsIsRefusedNamingTheVariableAndNoSecret(String what, String change, String message) {
+        Map<String, String> config = new HashMap<>(Map.of("WXLOGIN_APPS", SHOP + "," + CARD,
+                "WXLOGIN_APP_SECRET_" + SHOP, SHOP_SECRET, "WXLOGIN_APP_SECRET_" + CARD, CARD_SECRET,
+                "WXLOGIN_DATA_KEY", DATA_KEY));
+        int equals = change.indexOf('=');
+        config.put(change.substring(0, equals), change.substring(equals + 1).replace("'", ""));
+
+        assertThatThrownBy(() -> Settings.from(new ConfigurationSource(config)))
+                .isInstanceOf(InvalidConfiguration.class)
+                .hasMessageContaining(message)
+                .hasMessageNotContainingAny(SHOP_SECRET, CARD_SECRET, "stray-secret", "card secret", DATA_KEY);
+    }
+
+    @Test
+    void aSecretNamedAfterAnAppIdIsRefusedWithTheSingleAppStyleToo() {
+        assertThatThrownBy(() -> settings("WXLOGIN_APP_ID", SHOP, "WXLOGIN_APP_SECRET", SHOP_SECRET,
+                "WXLOGIN_APP_SECRET_" + CARD, CARD_SECRET, "WXLOGIN_DATA_KEY", DATA_KEY))
+                .isInstanceOf(InvalidConfiguration.class)
+                .hasMessageContaining("WXLOGIN_APP_SECRET_" + CARD + " names no AppID of WXLOGIN_APPS")
+                .hasMessageNotContainingAny(SHOP_SECRET, CARD_SECRET);
+    }
+
+    /** Without any AppID, and without WXLOGIN_SANDBOX_APPS, the sandbox plays its one app as it always did. */
+    @Test
+    void theSandboxPlaysItsOwnAppsEachBoundToTheOpenPlatformUnlessMarkedNoUnionid() {
+        Settings several = settings("WXLOGIN_SANDBOX_APPS", "wxsandboxshop, wxsandboxcard,wxsandboxstaff:no-unionid");
+
+        assertThat(several.wechat().sandbox().orElseThrow().apps()).containsExactly(
+                new SandboxApp(new AppId("wxsandboxshop"), SandboxSettings.DEFAULT_APP.secret(), true),
+                new SandboxApp(new AppId("wxsandboxcard"), SandboxSettings.DEFAULT_APP.secret(), true),
+                new SandboxApp(new AppId("wxsandboxstaff"), SandboxSettings.DEFAULT_APP.secret(), false));
+        assertThat(several.rest().apps())
+                .containsExactly(new AppId("wxsandboxshop"), new AppId("wxsandboxcard"), new AppId("wxsandboxstaff"));
+        assertThat(settings().wechat().sandbox().orElseThrow().apps()).containsExactly(SandboxSettings.DEFAULT_APP);
+    }
+
+    @ParameterizedTest(name = "WXLOGIN_SANDBOX_APPS={0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+            "wxsandboxshop,wxsandboxshop:no-unionid | WXLOGIN_SANDBOX_APPS lists wxsandboxshop more than once",
+            "wxsandboxshop:unionid | WXLOGIN_SANDBOX_APPS takes AppIDs, each optionally followed by :no-unionid",
+            "wxsandboxshop:no-unionid:no-unionid | WXLOGIN_SANDBOX_APPS takes AppIDs",
+            "wx/shop | WXLOGIN_SANDBOX_APPS: AppID",
+            "',' | WXLOGIN_SANDBOX_APPS must list at least one AppID",
+            "' ' | WXLOGIN_SANDBOX_APPS is set but empty",
+    })
+    void aMistakeInTheSandboxsAppsIsRefusedNamingTheVariable(String apps, String message) {
+        assertThatThrownBy(() -> settings("WXLOGIN_SANDBOX_APPS", apps))
+                .isInstanceOf(InvalidConfiguration.class)
+                .hasMessageContaining(message);
     }
 }

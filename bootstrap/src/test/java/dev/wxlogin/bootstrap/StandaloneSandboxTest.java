@@ -36,6 +36,15 @@ class StandaloneSandboxTest {
     }
 
     @Test
+    void itPlaysTheAppsOfWxloginSandboxApps() {
+        ConfigurationSource config = new ConfigurationSource(Map.of("WXLOGIN_SANDBOX_APPS", "wxsandboxshop,wxsandboxcard"));
+        try (WeChatSandbox sandbox = StandaloneSandbox.start(List.of("--port", "0"), config)) {
+            assertThat(sandbox.miniPrograms()).extracting(app -> app.appId().value())
+                    .containsExactly("wxsandboxshop", "wxsandboxcard");
+        }
+    }
+
+    @Test
     void withoutAnAppItPlaysTheSandboxsOwn() {
         try (WeChatSandbox sandbox = StandaloneSandbox.start(List.of("--port", "0"), new ConfigurationSource(Map.of()))) {
             assertThat(sandbox.miniPrograms()).singleElement()

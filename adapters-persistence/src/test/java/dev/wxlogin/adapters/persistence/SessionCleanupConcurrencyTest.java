@@ -88,7 +88,7 @@ class SessionCleanupConcurrencyTest {
     }
 
     @Test
-    @Timeout(120)
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // fails even if a statement never returns
     void concurrentCleanupsRemoveEveryDeadSessionAndNoLiveOne() throws Exception {
         // half reached their absolute expiry, half idled out
         store(DEAD, i -> i % 2 == 0
@@ -137,10 +137,14 @@ class SessionCleanupConcurrencyTest {
             start.countDown();
 
             int deleted = 0;
-            for (Future<Integer> cleaner : cleaners) {
-                deleted += cleaner.get();
+            try {
+                for (Future<Integer> cleaner : cleaners) {
+                    deleted += cleaner.get();
+                }
+            } finally {
+                // whatever became of the cleaners: closing the pool waits for the touchers, which loop until this
+                cleaning.set(false);
             }
-            cleaning.set(false);
             for (Future<?> other : traffic) {
                 other.get();
             }

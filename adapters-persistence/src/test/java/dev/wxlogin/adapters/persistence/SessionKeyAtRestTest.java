@@ -12,6 +12,7 @@ import dev.wxlogin.domain.user.UserId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** L8: the database holds no usable {@code session_key}, and what it holds opens only for its own row and key. */
+@Isolated // it reads what the cipher logs, which the other tests' ciphers log to as well
 class SessionKeyAtRestTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     private static final AppId APP = new AppId("wxatrest000000001");

@@ -12,9 +12,12 @@ import java.util.regex.Pattern;
 
 /**
  * The bytes of an avatar upload: the part named {@value #FIELD} of the {@code multipart/form-data} body that
- * {@code wx.uploadFile} sends ({@code name: "avatar"}), or a raw body of any other type. Nothing is read past the
- * limit: a Content-Length above it is refused unread, and a streamed body is read one byte beyond it at most. The
- * declared type of the file is ignored; what the bytes are is decided by the bytes.
+ * {@code wx.uploadFile} sends ({@code name: "avatar"}), or a raw body of any other type. Nothing past the limit is
+ * kept. A body too large by at most the limit again is read to its end and dropped before the 413: a client that
+ * sends its whole body before it reads the answer (the JDK's HTTP client does) would otherwise meet a connection
+ * closed with its body unread, which the kernel resets, losing the 413 on the way. A larger Content-Length is
+ * refused unread, and a larger streamed body is cut off there. The declared type of the file is ignored; what the
+ * bytes are is decided by the bytes.
  */
 final class AvatarUploads {
     static final String FIELD = "avatar";
@@ -69,17 +72,35 @@ final class AvatarUploads {
     }
 
     private byte[] readAtMost(HttpServletRequest request, int limit) {
-        if (request.getContentLengthLong() > limit) {
+        long declared = request.getContentLengthLong();
+        if (declared > 2L * limit) {
             throw tooLarge();
         }
         try (InputStream body = request.getInputStream()) {
+            if (declared > limit) {
+                drop(body, declared);
+                throw tooLarge();
+            }
             byte[] bytes = body.readNBytes(limit + 1);
             if (bytes.length > limit) {
+                drop(body, limit - 1L);
                 throw tooLarge();
             }
             return bytes;
         } catch (IOException e) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "The request body could not be read");
+        }
+    }
+
+    /** Reads what is left of the body, {@code most} bytes at most, and keeps none of it. */
+    private static void drop(InputStream body, long most) throws IOException {
+        byte[] buffer = new byte[8192];
+        for (long left = most; left > 0; ) {
+            int read = body.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (read < 0) {
+                return;
+            }
+            left -= read;
         }
     }
 

@@ -7,23 +7,38 @@ import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.session.ClientInfo;
 import io.javalin.http.Context;
 
-/** {@code POST /api/v1/login}: a {@code wx.login()} code in, our own bearer token out. */
+import java.util.List;
+
+/**
+ * {@code POST /api/v1/login}: a {@code wx.login()} code and the mini program's AppID in, our own bearer token out.
+ * The AppID may be left out while the server serves one mini program; whether it serves the one named, the login
+ * use case decides.
+ */
 final class LoginEndpoint {
     private final ForLoggingIn loggingIn;
     private final JsonRequestBodies bodies;
     private final ClientAddresses clientAddresses;
-    private final AppId appId;
+    private final List<AppId> apps;
 
-    LoginEndpoint(ForLoggingIn loggingIn, JsonRequestBodies bodies, ClientAddresses clientAddresses, AppId appId) {
+    LoginEndpoint(ForLoggingIn loggingIn, JsonRequestBodies bodies, ClientAddresses clientAddresses, List<AppId> apps) {
         this.loggingIn = loggingIn;
         this.bodies = bodies;
         this.clientAddresses = clientAddresses;
-        this.appId = appId;
+        this.apps = apps;
     }
 
     void logIn(Context ctx) {
-        LoginCode code = new LoginCode(bodies.read(ctx.req()).requiredString("code"));
+        JsonObjectBody body = bodies.read(ctx.req());
+        LoginCode code = new LoginCode(body.requiredString("code"));
+        AppId app = body.optionalString("appId").map(AppId::new).orElseGet(this::theOnlyApp);
         ClientInfo client = new ClientInfo(ctx.userAgent(), clientAddresses.clientIp(ctx.req()));
-        ctx.json(ResponseBodies.Login.of(loggingIn.logIn(new LoginCommand(appId, code, client))));
+        ctx.json(ResponseBodies.Login.of(loggingIn.logIn(new LoginCommand(app, code, client))));
+    }
+
+    private AppId theOnlyApp() {
+        if (apps.size() > 1) {
+            throw new ProblemException(ProblemType.APP_REQUIRED);
+        }
+        return apps.getFirst();
     }
 }

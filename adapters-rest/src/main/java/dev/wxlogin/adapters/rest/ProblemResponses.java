@@ -53,6 +53,7 @@ final class ProblemResponses {
                 case CODE_USED -> ProblemType.CODE_USED.problem();
                 case USER_BLOCKED -> ProblemType.USER_BLOCKED.problem();
                 case ACCOUNT_DISABLED -> ProblemType.ACCOUNT_DISABLED.problem();
+                case UNKNOWN_APP -> ProblemType.UNKNOWN_APP.problem();
             };
             case AuthenticationFailed failed -> {
                 ctx.header(Header.WWW_AUTHENTICATE, "Bearer");

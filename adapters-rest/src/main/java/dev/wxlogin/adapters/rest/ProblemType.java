@@ -14,6 +14,8 @@ import java.util.Optional;
 enum ProblemType {
     BAD_REQUEST(400, "bad_request", "Bad request", "The request is malformed"),
     UNKNOWN_APP(400, "unknown_app", "Unknown app", "This server serves no mini program with that AppID"),
+    APP_REQUIRED(400, "app_required", "AppID required",
+            "This server serves several mini programs: the login must name its appId"),
     INVALID_OPEN_DATA(400, "invalid_open_data", "Invalid open data",
             "The open data is not base64, its iv is not 16 bytes, or it does not decrypt with the user's session_key"),
     INVALID_SIGNATURE(400, "invalid_signature", "Invalid signature",

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * GET    /health                  200 {"status":"UP"}
  * GET    /ready                   200 {"status":"READY","checks":{...}} | 503 not_ready, with "checks" too
  * POST   each ExtraRoute's path   200 its handler's answer   (such as the sandbox's /sandbox/code; rate-limited)
- * POST   /api/v1/login            200 {"token","tokenType","expiresIn","user"}  (rate-limited)
+ * POST   /api/v1/login            200 {"token","tokenType","expiresIn","user"}  ({"code"[,"appId"]} in; rate-limited)
  * GET    /api/v1/me               200 the user, what they filled in, their phone number once known, the session
  * POST   /api/v1/me/phone         200 {"phoneNumber","purePhoneNumber","countryCode"} | 400 invalid_phone_code
  * PUT    /api/v1/me/profile       200 {"nickname","avatarUrl"}        ({"nickname":"…"} in)
@@ -68,7 +68,7 @@ public final class RestApi {
         HealthEndpoints health = new HealthEndpoints(readiness);
         ClientAddresses clientAddresses = new ClientAddresses(settings.trustedProxies());
         RateLimiter limiter = new RateLimiter(settings.rateLimits(), clientAddresses, time);
-        LoginEndpoint login = new LoginEndpoint(loggingIn, bodies, clientAddresses, settings.defaultAppId());
+        LoginEndpoint login = new LoginEndpoint(loggingIn, bodies, clientAddresses, settings.apps());
         BearerAuthentication bearer = new BearerAuthentication(authenticating);
         SessionEndpoints account = new SessionEndpoints(bearer, loggingOut, sessions);
         OpenDataEndpoint openDataEndpoint = new OpenDataEndpoint(openData, bearer, bodies);

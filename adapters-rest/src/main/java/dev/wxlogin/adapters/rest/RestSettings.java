@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * @param host                  the interface to bind: {@code 0.0.0.0} for all, {@code 127.0.0.1} for local use
  * @param port                  the TCP port; 0 picks a free one (see {@link RestApi#port()})
- * @param defaultAppId          the mini program a login is for
+ * @param apps                  the mini programs a login may name; while there is one, a login that names none is
+ *                              for it
  * @param maxBodyBytes          the largest request body accepted; larger ones get 413
  * @param trustedProxies        IP addresses and CIDR blocks ({@code 10.0.0.0/8}; literals, no host names; kept
  *                              in canonical form) of reverse proxies whose {@code X-Forwarded-For} is believed;
@@ -23,7 +24,7 @@ import java.util.Objects;
  * @param rateLimits            how many logins and API calls per client, and logins in all;
  *                              {@link RateLimits#DEFAULT} unless tuned
  */
-public record RestSettings(String host, int port, AppId defaultAppId, int maxBodyBytes, List<String> trustedProxies,
+public record RestSettings(String host, int port, List<AppId> apps, int maxBodyBytes, List<String> trustedProxies,
                            int maxRequestHeaderBytes, Duration idleTimeout, Duration stopTimeout,
                            RateLimits rateLimits) {
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
@@ -33,7 +34,10 @@ public record RestSettings(String host, int port, AppId defaultAppId, int maxBod
 
     public RestSettings {
         Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(defaultAppId, "defaultAppId");
+        apps = List.copyOf(apps);
+        if (apps.isEmpty()) {
+            throw new IllegalArgumentException("apps must name at least one mini program");
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0 to 65535");
         }
@@ -47,8 +51,8 @@ public record RestSettings(String host, int port, AppId defaultAppId, int maxBod
     }
 
     /** Loopback, a free port, the default limits (rate limits too) and no proxies: a local server, or one in a test. */
-    public static RestSettings local(AppId defaultAppId) {
-        return new RestSettings("127.0.0.1", 0, defaultAppId, DEFAULT_MAX_BODY_BYTES, List.of(),
+    public static RestSettings local(AppId app) {
+        return new RestSettings("127.0.0.1", 0, List.of(app), DEFAULT_MAX_BODY_BYTES, List.of(),
                 DEFAULT_MAX_REQUEST_HEADER_BYTES, DEFAULT_IDLE_TIMEOUT, DEFAULT_STOP_TIMEOUT, RateLimits.DEFAULT);
     }
 

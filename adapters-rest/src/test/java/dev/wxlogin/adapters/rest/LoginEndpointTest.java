@@ -1,6 +1,7 @@
 package dev.wxlogin.adapters.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.error.LoginRejected;
 import dev.wxlogin.domain.error.StorageUnavailable;
 import dev.wxlogin.domain.error.UpstreamFailure;
@@ -81,13 +82,56 @@ class LoginEndpointTest {
                 new ClientInfo("MicroMessenger/8.0.50", "127.0.0.1")));
     }
 
+    /** The AppID a login names is the use case's to judge: it refuses one this server does not serve. */
+    @Test
+    void theCommandCarriesTheAppIdTheLoginNames() {
+        when(server.loggingIn.logIn(any())).thenReturn(Fixtures.loginResult(token, true, Optional.empty()));
+
+        server.postJson(LOGIN, "{\"code\":\"the-code\",\"appId\":\"wxother0000000001\"}");
+
+        assertThat(capturedCommand().appId()).isEqualTo(new AppId("wxother0000000001"));
+    }
+
+    @Test
+    void anAppThisServerDoesNotServeIs400UnknownApp() {
+        rejectWith(LoginRejected.Reason.UNKNOWN_APP);
+
+        assertProblem(server.postJson(LOGIN, "{\"code\":\"c\",\"appId\":\"wxother0000000001\"}"), 400, "unknown_app");
+    }
+
+    @Test
+    void aMalformedAppIdIs400WithNoLoginAttempt() {
+        JsonNode problem = assertProblem(server.postJson(LOGIN, "{\"code\":\"c\",\"appId\":\"wx/../other\"}"),
+                400, "bad_request");
+
+        verifyNoInteractions(server.loggingIn);
+        assertThat(problem.get("detail").asText()).contains("AppID");
+    }
+
+    @Test
+    void withSeveralAppsALoginMustNameOneAndThenCarriesIt() {
+        AppId shop = new AppId("wxshop0000000001");
+        try (TestServer several = TestServer.serving(shop, new AppId("wxcard0000000002"))) {
+            when(several.loggingIn.logIn(any())).thenReturn(Fixtures.loginResult(token, true, Optional.empty()));
+
+            assertProblem(several.postJson(LOGIN, "{\"code\":\"c\"}"), 400, "app_required");
+            verifyNoInteractions(several.loggingIn);
+
+            assertThat(several.postJson(LOGIN, "{\"code\":\"c\",\"appId\":\"wxshop0000000001\"}").statusCode())
+                    .isEqualTo(200);
+            ArgumentCaptor<LoginCommand> command = ArgumentCaptor.forClass(LoginCommand.class);
+            verify(several.loggingIn).logIn(command.capture());
+            assertThat(command.getValue().appId()).isEqualTo(shop);
+        }
+    }
+
     /** B5: identity comes from WeChat only; whatever the client claims is ignored. */
     @Test
     void identityClaimsInTheBodyAreIgnored() {
         when(server.loggingIn.logIn(any())).thenReturn(Fixtures.loginResult(token, true, Optional.empty()));
 
         HttpResponse<String> response = server.postJson(LOGIN, """
-                {"openid":"o_mallory","unionid":"un_mallory","session_key":"c2Vzc2lvbktleQ==","appId":"wxother",
+                {"openid":"o_mallory","unionid":"un_mallory","session_key":"c2Vzc2lvbktleQ==",
                  "code":"the-code","user":{"id":"u_mallory"}}""", "User-Agent", "MicroMessenger/8.0.50");
 
         assertThat(response.statusCode()).isEqualTo(200);

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mockito.ArgumentCaptor;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -50,8 +51,12 @@ class ProfileEndpointsTest {
     }
 
     private HttpResponse<String> putAvatar(String contentType, byte[] body) {
+        return putAvatar(contentType, HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    private HttpResponse<String> putAvatar(String contentType, HttpRequest.BodyPublisher body) {
         return server.send(server.request("/api/v1/me/avatar").header("Authorization", bearer)
-                .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+                .header("Content-Type", contentType).PUT(body));
     }
 
     /** What {@code wx.uploadFile({name: "avatar", formData: {...}})} sends: a form field, then the file. */
@@ -145,11 +150,41 @@ class ProfileEndpointsTest {
         verify(server.profiles).changeAvatar(eq(token), any());
     }
 
+    /**
+     * A phone on a slow network is still sending when the server has seen enough to refuse the upload: a 413 sent
+     * with the rest of the body unread is lost when the kernel resets the connection under it, and the client sees
+     * a broken connection instead ("header parser received no bytes"). Up to twice the limit, the rest is read.
+     */
+    @Test
+    void aSlowUploadOverTheLimitGetsItsAnswer() {
+        byte[] twice = new byte[2 * ForManagingProfiles.MAX_AVATAR_BYTES];
+
+        assertProblem(putAvatar("image/png", HttpRequest.BodyPublishers.fromPublisher(slowly(twice), twice.length)),
+                413, "image_too_large");
+        assertProblem(putAvatar("image/png", slowly(twice)), 413, "image_too_large");
+        verifyNoInteractions(server.profiles);
+    }
+
+    /** The body in pieces of 64 KiB, a millisecond apart. */
+    private static HttpRequest.BodyPublisher slowly(byte[] body) {
+        return HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body) {
+            @Override
+            public synchronized int read(byte[] buffer, int offset, int length) {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.read(buffer, offset, Math.min(length, 64 * 1024));
+            }
+        });
+    }
+
     @Test
     void aStreamedBodyOverTheLimitIs413Too() {
         HttpResponse<String> response = server.send(server.request("/api/v1/me/avatar").header("Authorization", bearer)
                 .header("Content-Type", "image/png").PUT(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new java.io.ByteArrayInputStream(new byte[ForManagingProfiles.MAX_AVATAR_BYTES + 1]))));
+                        () -> new ByteArrayInputStream(new byte[ForManagingProfiles.MAX_AVATAR_BYTES + 1]))));
 
         assertProblem(response, 413, "image_too_large");
         verifyNoInteractions(server.profiles);

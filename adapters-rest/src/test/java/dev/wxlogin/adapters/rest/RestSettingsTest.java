@@ -60,12 +60,14 @@ class RestSettingsTest {
 
     @Test
     void nonsenseIsRefused() {
-        assertThatThrownBy(() -> new RestSettings("0.0.0.0", 65_536, TestServer.APP_ID, 1, List.of(), 1,
+        assertThatThrownBy(() -> new RestSettings("0.0.0.0", 65_536, List.of(TestServer.APP_ID), 1, List.of(), 1,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), RateLimits.DEFAULT)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RestSettings("0.0.0.0", 0, TestServer.APP_ID, 0, List.of(), 1,
+        assertThatThrownBy(() -> new RestSettings("0.0.0.0", 0, List.of(TestServer.APP_ID), 0, List.of(), 1,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), RateLimits.DEFAULT)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RestSettings("0.0.0.0", 0, TestServer.APP_ID, 1, List.of(), 1,
+        assertThatThrownBy(() -> new RestSettings("0.0.0.0", 0, List.of(TestServer.APP_ID), 1, List.of(), 1,
                 Duration.ZERO, Duration.ofSeconds(1), RateLimits.DEFAULT)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RestSettings("0.0.0.0", 0, List.of(), 1, List.of(), 1,
+                Duration.ofSeconds(1), Duration.ofSeconds(1), RateLimits.DEFAULT)).hasMessageContaining("apps");
     }
 
     @Test

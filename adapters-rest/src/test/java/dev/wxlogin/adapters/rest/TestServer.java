@@ -59,6 +59,13 @@ final class TestServer extends HttpTestServer {
         return new TestServer(RestSettings.local(APP_ID), true);
     }
 
+    /** A server whose logins may name any of {@code apps}. */
+    static TestServer serving(AppId... apps) {
+        RestSettings local = RestSettings.local(APP_ID);
+        return new TestServer(new RestSettings(local.host(), local.port(), List.of(apps), local.maxBodyBytes(),
+                List.of(), local.maxRequestHeaderBytes(), local.idleTimeout(), local.stopTimeout(), local.rateLimits()), true);
+    }
+
     static TestServer withoutSandbox() {
         return new TestServer(RestSettings.local(APP_ID), false);
     }
@@ -83,7 +90,7 @@ final class TestServer extends HttpTestServer {
 
     static RestSettings local(List<String> proxies, RateLimits limits) {
         RestSettings local = RestSettings.local(APP_ID);
-        return new RestSettings(local.host(), local.port(), APP_ID, local.maxBodyBytes(), proxies,
+        return new RestSettings(local.host(), local.port(), List.of(APP_ID), local.maxBodyBytes(), proxies,
                 local.maxRequestHeaderBytes(), local.idleTimeout(), local.stopTimeout(), limits);
     }
 

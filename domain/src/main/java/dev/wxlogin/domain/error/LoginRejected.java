@@ -2,7 +2,7 @@ package dev.wxlogin.domain.error;
 
 /**
  * The login is refused: WeChat or our replay guard refused the code (the client should call {@code wx.login()}
- * again), or the user may not log in.
+ * again), the user may not log in, or the login names a mini program this server does not serve.
  */
 public final class LoginRejected extends DomainException {
     public enum Reason {
@@ -13,7 +13,9 @@ public final class LoginRejected extends DomainException {
         /** WeChat blocked this user as high-risk (40226). */
         USER_BLOCKED,
         /** An operator disabled the account; nothing of the login was recorded. Not WeChat's doing. */
-        ACCOUNT_DISABLED
+        ACCOUNT_DISABLED,
+        /** The AppID is not one this server serves: refused before anything is written or WeChat is asked. */
+        UNKNOWN_APP
     }
 
     private final Reason reason;

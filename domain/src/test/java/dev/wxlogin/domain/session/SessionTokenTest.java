@@ -1,6 +1,7 @@
 package dev.wxlogin.domain.session;
 
 import dev.wxlogin.domain.Hashing;
+import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.error.AuthenticationFailed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +39,22 @@ class SessionTokenTest {
         SessionToken token = SessionToken.generate();
 
         assertThat(SessionToken.parse(token.reveal())).isEqualTo(token);
+    }
+
+    /** The app a request names travels with the token to authentication; the token itself stays the same. */
+    @Test
+    void aTokenPresentedForAMiniProgramIsTheSameTokenThatNamesIt() {
+        SessionToken parsed = SessionToken.parse(SessionToken.generate().reveal());
+        AppId app = new AppId("wxshop0000000001");
+
+        SessionToken presented = parsed.presentedFor(app);
+
+        assertThat(parsed.presentedFor()).isEmpty();
+        assertThat(SessionToken.generate().presentedFor()).isEmpty();
+        assertThat(presented.presentedFor()).contains(app);
+        assertThat(presented).isEqualTo(parsed).hasSameHashCodeAs(parsed);
+        assertThat(presented.reveal()).isEqualTo(parsed.reveal());
+        assertThat(presented.hash()).isEqualTo(parsed.hash());
     }
 
     @Test
