@@ -49,6 +49,7 @@ final class Fixture {
 
     Fixture(SessionPolicy policy) {
         this.policy = policy;
+        users.keepsSessionsIn(sessions);
         login = new LoginService(wechat, codes, users, sessions, APPS, transactions, policy, clock);
         authentication = new AuthenticationService(sessions, users, APPS, policy, clock);
     }

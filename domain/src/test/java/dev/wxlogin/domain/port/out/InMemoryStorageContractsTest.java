@@ -34,6 +34,10 @@ class InMemoryStorageContractsTest {
         private final InMemorySessionStorage sessions = new InMemorySessionStorage();
         private final SerialTransactions transactions = new SerialTransactions(users, sessions);
 
+        Sessions() {
+            users.keepsSessionsIn(sessions);
+        }
+
         @Override
         protected ForStoringSessions sessions() {
             return sessions;
