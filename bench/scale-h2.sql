@@ -9,8 +9,10 @@ INSERT INTO app_user (id, account_id, app_id, openid, created_at, last_login_at)
 SELECT CONCAT('u_scale_', X), CONCAT('a_scale_', X), 'wxsandbox00000001', CONCAT('o_scale_', X), :now, :now
   FROM SYSTEM_RANGE(1, 100000);
 
-INSERT INTO user_session (id, token_hash, user_id, app_id, user_agent, client_ip, created_at, last_seen_at, expires_at)
+INSERT INTO user_session (id, token_hash, account_id, user_id, app_id, method, user_agent, client_ip, created_at,
+                          last_seen_at, expires_at)
 SELECT CONCAT('s_scale_', X), LOWER(RAWTOHEX(HASH('SHA-256', CONCAT('scale-', X)))),
-       CONCAT('u_scale_', MOD(X, 100000) + 1), 'wxsandbox00000001', 'bench', '127.0.0.1',
+       CONCAT('a_scale_', MOD(X, 100000) + 1), CONCAT('u_scale_', MOD(X, 100000) + 1), 'wxsandbox00000001', 'wechat',
+       'bench', '127.0.0.1',
        :now, :now, :now + 604800000
   FROM SYSTEM_RANGE(1, 1000000);

@@ -19,7 +19,8 @@ import java.util.Set;
  * Every request reads the session row, so a logout or a replacement takes effect on the very next
  * request on any instance. Expiry is judged on read, whether or not cleanup has run. A session counts only on an
  * instance that serves its mini program, and only for a request that names that mini program or none; anything
- * else is refused as a token never issued, so that a prober learns nothing about other apps.
+ * else is refused as a token never issued, so that a prober learns nothing about other apps. A password session, which
+ * no mini program issued and which has no WeChat user, is not accepted here.
  */
 public final class AuthenticationService implements ForAuthenticating {
     private final ForStoringSessions sessions;
@@ -42,10 +43,10 @@ public final class AuthenticationService implements ForAuthenticating {
     public Authentication authenticate(SessionToken token) {
         Instant now = clock.instant();
         Session session = sessions.findByTokenHash(token.hash())
-                .filter(found -> countsFor(token, found.appId()))
+                .filter(found -> found.appId().map(app -> countsFor(token, app)).orElse(false))
                 .orElseThrow(AuthenticationFailed::unauthenticated);
         refuseUnlessLive(session, now);
-        User user = users.findById(session.userId()).orElseThrow(AuthenticationFailed::unauthenticated);
+        User user = session.userId().flatMap(users::findById).orElseThrow(AuthenticationFailed::unauthenticated);
         if (user.disabled()) { // disabling revoked every session; one that escaped it is answered the same way
             throw new AuthenticationFailed(AuthenticationFailed.Reason.SESSION_REVOKED);
         }
@@ -69,8 +70,7 @@ public final class AuthenticationService implements ForAuthenticating {
             refuseUnlessLive(current, now);
             return current;
         }
-        return new Session(session.id(), session.tokenHash(), session.userId(), session.appId(), session.client(),
-                session.createdAt(), now, session.expiresAt(), session.endedAt(), session.endReason());
+        return session.seenAt(now);
     }
 
     private void refuseUnlessLive(Session session, Instant now) {

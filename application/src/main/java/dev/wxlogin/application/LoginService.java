@@ -105,7 +105,7 @@ public final class LoginService implements ForLoggingIn {
         }
         endSessionsBeyondTheDevicePolicy(recorded, now);
         SessionToken token = SessionToken.generate();
-        sessions.insert(Session.start(token.hash(), recorded.user().id(), command.appId(), command.client(), now, policy));
+        sessions.insert(Session.start(token.hash(), recorded.user(), command.appId(), command.client(), now, policy));
         return new LoginResult(token, policy.expiresIn(), recorded.user(), recorded.created());
     }
 

@@ -24,6 +24,6 @@ public final class LogoutService implements ForLoggingOut {
     public void logOut(SessionToken token) {
         sessions.findByTokenHash(token.hash())
                 .filter(session -> sessions.end(session.id(), EndReason.REVOKED, clock.instant()))
-                .ifPresent(session -> EVENTS.log(Level.INFO, "logout user={0} session={1}", session.userId(), session.id()));
+                .ifPresent(session -> EVENTS.log(Level.INFO, "logout account={0} session={1}", session.accountId(), session.id()));
     }
 }

@@ -2,6 +2,7 @@ package dev.wxlogin.application;
 
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.fakes.InMemoryExchangedCodes;
+import dev.wxlogin.domain.fakes.InMemoryLoginFailures;
 import dev.wxlogin.domain.fakes.InMemorySessionStorage;
 import dev.wxlogin.domain.fakes.InMemoryUserStorage;
 import dev.wxlogin.domain.fakes.MutableClock;
@@ -11,11 +12,13 @@ import dev.wxlogin.domain.login.LoginCommand;
 import dev.wxlogin.domain.login.LoginResult;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
+import dev.wxlogin.domain.password.FailureLimits;
 import dev.wxlogin.domain.port.out.ForExchangingLoginCodes;
 import dev.wxlogin.domain.session.ClientInfo;
 import dev.wxlogin.domain.session.SessionPolicy;
 import dev.wxlogin.domain.user.OpenId;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +31,7 @@ import static org.mockito.Mockito.when;
 /** The services wired over in-memory storage, a hand-moved clock and a mocked WeChat. */
 final class Fixture {
     static final AppId APP = new AppId("wxservice00000001");
+    static final FailureLimits FAILURE_LIMITS = new FailureLimits(5, 20, Duration.ofMinutes(1), Duration.ofMinutes(15));
     /** The mini programs the services serve: {@link #APP} only. */
     static final Set<AppId> APPS = Set.of(APP);
 
@@ -35,6 +39,7 @@ final class Fixture {
     final InMemoryUserStorage users = new InMemoryUserStorage();
     final InMemorySessionStorage sessions = new InMemorySessionStorage();
     final InMemoryExchangedCodes codes = new InMemoryExchangedCodes();
+    final InMemoryLoginFailures loginFailures = new InMemoryLoginFailures();
     final SerialTransactions transactions = new SerialTransactions(users, sessions);
     final ForExchangingLoginCodes wechat = mock(ForExchangingLoginCodes.class);
     final SessionPolicy policy;
@@ -44,6 +49,7 @@ final class Fixture {
 
     Fixture(SessionPolicy policy) {
         this.policy = policy;
+        users.keepsSessionsIn(sessions);
         login = new LoginService(wechat, codes, users, sessions, APPS, transactions, policy, clock);
         authentication = new AuthenticationService(sessions, users, APPS, policy, clock);
     }

@@ -13,6 +13,7 @@ import dev.wxlogin.domain.login.WeChatIdentity;
 import dev.wxlogin.domain.port.out.ForStoringSessions;
 import dev.wxlogin.domain.session.ClientInfo;
 import dev.wxlogin.domain.session.DevicePolicy;
+import dev.wxlogin.domain.session.LoginMethod;
 import dev.wxlogin.domain.session.Session;
 import dev.wxlogin.domain.session.SessionPolicy;
 import dev.wxlogin.domain.user.OpenId;
@@ -45,7 +46,10 @@ class LoginServiceTest {
         assertThat(result.user().openId().value()).isEqualTo("o-alice");
         assertThat(result.expiresIn()).isEqualTo(Duration.ofHours(2));
         Session stored = f.sessions.findByTokenHash(result.token().hash()).orElseThrow();
-        assertThat(stored.userId()).isEqualTo(result.user().id());
+        assertThat(stored.userId()).contains(result.user().id());
+        assertThat(stored.accountId()).isEqualTo(result.user().accountId());
+        assertThat(stored.appId()).contains(Fixture.APP);
+        assertThat(stored.method()).isEqualTo(LoginMethod.WECHAT);
         assertThat(stored.client().userAgent()).isEqualTo("MicroMessenger");
         assertThat(stored.tokenHash().value()).doesNotContain(result.token().reveal());
     }

@@ -127,7 +127,7 @@ class SecurityEventsTest {
         logout.logOut(login.token());
         logout.logOut(SessionToken.generate());
 
-        assertThat(events.lines()).containsExactly("INFO logout user=" + login.user().id() + " session=" + sessionOf(login));
+        assertThat(events.lines()).containsExactly("INFO logout account=" + login.user().accountId() + " session=" + sessionOf(login));
         assertThat(String.join("\n", events.lines())).doesNotContain(login.token().reveal());
     }
 

@@ -1,7 +1,10 @@
 package dev.wxlogin.application;
 
+import dev.wxlogin.domain.password.FailureSubject;
+import dev.wxlogin.domain.password.Username;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +21,7 @@ class SessionCleanupServiceTest {
             f.logIn("o-user" + i);
         }
         f.clock.advance(f.policy.idle());
-        SessionCleanupService cleanup = new SessionCleanupService(f.sessions, f.codes, f.policy, 1, f.clock);
+        SessionCleanupService cleanup = new SessionCleanupService(f.sessions, f.codes, f.loginFailures, f.policy, Fixture.FAILURE_LIMITS, 1, f.clock);
 
         List<Integer> batches = new ArrayList<>();
         for (int batch; (batch = cleanup.removeExpiredBatch()) > 0; ) {
@@ -30,8 +33,21 @@ class SessionCleanupServiceTest {
     }
 
     @Test
+    void aBatchAlsoDeletesCountsOfFailedPasswordLoginsOnceTheyAreForgotten() {
+        f.loginFailures.recordFailure(FailureSubject.of(new Username("forgotten")), f.clock.instant(), f.clock.instant());
+        f.clock.advance(Duration.ofDays(1));
+        f.loginFailures.recordFailure(FailureSubject.of(new Username("recent")), f.clock.instant(), f.clock.instant());
+        f.clock.advance(Duration.ofSeconds(1));
+        SessionCleanupService cleanup = new SessionCleanupService(f.sessions, f.codes, f.loginFailures, f.policy,
+                Fixture.FAILURE_LIMITS, 10, f.clock);
+
+        assertThat(cleanup.removeExpiredBatch()).isEqualTo(1);
+        assertThat(f.loginFailures.failuresOf(FailureSubject.of(new Username("recent")))).isPresent();
+    }
+
+    @Test
     void aBatchOfNothingIsRefused() {
-        assertThatThrownBy(() -> new SessionCleanupService(f.sessions, f.codes, f.policy, 0, f.clock))
+        assertThatThrownBy(() -> new SessionCleanupService(f.sessions, f.codes, f.loginFailures, f.policy, Fixture.FAILURE_LIMITS, 0, f.clock))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("batch size must be at least 1");
     }

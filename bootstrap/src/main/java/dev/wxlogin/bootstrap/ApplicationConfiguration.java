@@ -26,6 +26,7 @@ import dev.wxlogin.domain.port.in.ForOpeningOpenData;
 import dev.wxlogin.domain.port.in.ForResettingSessionKeys;
 import dev.wxlogin.domain.port.out.ForCheckingSessionKeys;
 import dev.wxlogin.domain.port.out.ForDecryptingOpenData;
+import dev.wxlogin.domain.port.out.ForCountingLoginFailures;
 import dev.wxlogin.domain.port.out.ForExchangingLoginCodes;
 import dev.wxlogin.domain.port.out.ForLookingUpPhoneNumbers;
 import dev.wxlogin.domain.port.out.ForRememberingExchangedCodes;
@@ -123,7 +124,9 @@ class ApplicationConfiguration {
 
     @Bean
     ForCleaningUpSessions cleaningUp(ForStoringSessions sessions, ForRememberingExchangedCodes exchangedCodes,
-                                     SessionPolicy policy, Settings settings, Clock clock) {
-        return new SessionCleanupService(sessions, exchangedCodes, policy, settings.cleanup().batchSize(), clock);
+                                     ForCountingLoginFailures loginFailures, SessionPolicy policy, Settings settings,
+                                     Clock clock) {
+        return new SessionCleanupService(sessions, exchangedCodes, loginFailures, policy,
+                settings.passwords().failureLimits(), settings.cleanup().batchSize(), clock);
     }
 }

@@ -3,11 +3,13 @@ package dev.wxlogin.bootstrap;
 import dev.wxlogin.adapters.persistence.Database;
 import dev.wxlogin.adapters.persistence.JdbiAccessTokenStorageAdapter;
 import dev.wxlogin.adapters.persistence.JdbiExchangedCodesAdapter;
+import dev.wxlogin.adapters.persistence.JdbiLoginFailuresAdapter;
 import dev.wxlogin.adapters.persistence.JdbiProfileStorageAdapter;
 import dev.wxlogin.adapters.persistence.JdbiSessionStorageAdapter;
 import dev.wxlogin.adapters.persistence.JdbiTransactionsAdapter;
 import dev.wxlogin.adapters.persistence.JdbiUserStorageAdapter;
 import dev.wxlogin.adapters.persistence.SessionKeyCipher;
+import dev.wxlogin.domain.port.out.ForCountingLoginFailures;
 import dev.wxlogin.domain.port.out.ForRememberingExchangedCodes;
 import dev.wxlogin.domain.port.out.ForStoringAccessTokens;
 import dev.wxlogin.domain.port.out.ForRunningTransactions;
@@ -51,6 +53,11 @@ class PersistenceConfiguration {
     @Bean
     ForRememberingExchangedCodes rememberingExchangedCodes(Database database) {
         return new JdbiExchangedCodesAdapter(database.jdbi());
+    }
+
+    @Bean
+    ForCountingLoginFailures countingLoginFailures(Database database) {
+        return new JdbiLoginFailuresAdapter(database.jdbi());
     }
 
     @Bean

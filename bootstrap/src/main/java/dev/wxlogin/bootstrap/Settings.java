@@ -27,6 +27,7 @@ public record Settings(
         DataKeySettings dataKeys,
         SessionPolicy sessions,
         CleanupSettings cleanup,
+        PasswordSettings passwords,
         String logLevel,
         OpenDataPolicy openData,
         Optional<InternalSettings> internal) {
@@ -41,7 +42,7 @@ public record Settings(
         Path dataDir = DataDirectory.from(config);
         Settings settings = new Settings(rest, wechat, dataDir, DatabaseVariables.from(config, dataDir),
                 DataKeySettings.from(config), SessionVariables.from(config), CleanupSettings.from(config),
-                LogLevels.from(config), openData(config), InternalVariables.from(config, wechat.apps()));
+                PasswordSettings.from(config), LogLevels.from(config), openData(config), InternalVariables.from(config, wechat.apps()));
         settings.requireSandboxOnlyWhereIntended();
         settings.requireDataKeyForWeChat();
         return settings;

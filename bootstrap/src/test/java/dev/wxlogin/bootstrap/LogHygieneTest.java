@@ -265,7 +265,7 @@ class LogHygieneTest {
         assertThat(lines).as("captured log lines").isNotEmpty();
         assertThat(lines).anyMatch(line -> line.contains("login user=" + alice.get("user").get("id").asText()));
         assertThat(lines).anyMatch(line -> line.contains("login refused") && line.contains("code_replayed"));
-        assertThat(lines).anyMatch(line -> line.contains("logout user="));
+        assertThat(lines).anyMatch(line -> line.contains("logout account="));
         assertThat(lines).anyMatch(line -> line.contains("code2Session appid="));
         assertThat(lines).anyMatch(line -> line.contains("stableToken appid="));
         assertThat(lines).anyMatch(line -> line.contains("force_refresh 1 of 20 today"));

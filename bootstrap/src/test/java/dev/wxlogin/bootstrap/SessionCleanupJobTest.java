@@ -6,10 +6,12 @@ import dev.wxlogin.domain.login.LoginCode;
 import dev.wxlogin.domain.port.in.ForCleaningUpSessions;
 import dev.wxlogin.domain.port.out.ForRememberingExchangedCodes;
 import dev.wxlogin.domain.port.out.ForStoringSessions;
+import dev.wxlogin.domain.port.out.ForStoringUsers;
 import dev.wxlogin.domain.session.ClientInfo;
 import dev.wxlogin.domain.session.Session;
 import dev.wxlogin.domain.session.SessionPolicy;
 import dev.wxlogin.domain.session.SessionToken;
+import dev.wxlogin.domain.user.User;
 import dev.wxlogin.domain.user.UserId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -125,7 +127,8 @@ class SessionCleanupJobTest {
         SessionPolicy policy = server.component(SessionPolicy.class);
         Instant eightDaysAgo = Instant.now().minus(Duration.ofDays(8));
         List<SessionToken> tokens = IntStream.range(0, count).mapToObj(i -> SessionToken.generate()).toList();
-        tokens.forEach(t -> sessions.insert(Session.start(t.hash(), user, app, ClientInfo.unknown(), eightDaysAgo, policy)));
+        User alice = server.component(ForStoringUsers.class).findById(user).orElseThrow();
+        tokens.forEach(t -> sessions.insert(Session.start(t.hash(), alice, app, ClientInfo.unknown(), eightDaysAgo, policy)));
         return tokens;
     }
 }

@@ -14,6 +14,7 @@ import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.app.AppSecret;
 import dev.wxlogin.domain.app.MiniProgram;
 import dev.wxlogin.adapters.rest.RateLimits;
+import dev.wxlogin.domain.password.FailureLimits;
 import dev.wxlogin.domain.session.DevicePolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +80,8 @@ class SettingsTest {
         assertThat(settings.rest().rateLimits().globalPerSecond()).isEqualTo(500);
         assertThat(settings.cleanup().interval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(settings.cleanup().batchSize()).isEqualTo(500);
+        assertThat(settings.passwords().failureLimits())
+                .isEqualTo(new FailureLimits(5, 20, Duration.ofMinutes(1), Duration.ofMinutes(15)));
         SandboxSettings sandbox = settings.wechat().sandbox().orElseThrow();
         assertThat(sandbox.apps()).containsExactly(SandboxSettings.DEFAULT_APP);
         assertThat(sandbox.riskyUsers()).containsExactly("risky");
@@ -274,6 +277,15 @@ class SettingsTest {
     }
 
     @Test
+    void failedPasswordLoginLimitsCanBeChangedOrTurnedOff() {
+        Settings settings = settings("WXLOGIN_PASSWORD_FAILURES_PER_USERNAME", "0", "WXLOGIN_PASSWORD_FAILURES_PER_CLIENT",
+                "100", "WXLOGIN_PASSWORD_LOCK", "PT30S", "WXLOGIN_PASSWORD_LOCK_MAX", "PT1H");
+
+        assertThat(settings.passwords().failureLimits())
+                .isEqualTo(new FailureLimits(0, 100, Duration.ofSeconds(30), Duration.ofHours(1)));
+    }
+
+    @Test
     void aShortIdleTimeoutGetsATouchIntervalShorterThanItself() {
         assertThat(settings("WXLOGIN_SESSION_IDLE", "PT2S").sessions().touchInterval())
                 .isEqualTo(Duration.ofMillis(200));
@@ -316,6 +328,10 @@ class SettingsTest {
             "WXLOGIN_DB_POOL_SIZE, 0",
             "WXLOGIN_CLEANUP_INTERVAL, 60",
             "WXLOGIN_CLEANUP_BATCH, 0",
+            "WXLOGIN_PASSWORD_FAILURES_PER_USERNAME, -1",
+            "WXLOGIN_PASSWORD_FAILURES_PER_CLIENT, many",
+            "WXLOGIN_PASSWORD_LOCK, PT0S",
+            "WXLOGIN_PASSWORD_LOCK_MAX, PT1S",
             "WXLOGIN_APP_ID, wx-not_valid!",
             "WXLOGIN_TRUSTED_PROXIES, proxy.internal",
             "WXLOGIN_DATA_KEY, c2hvcnQ=",

@@ -178,13 +178,13 @@ class ThreeInstancesOnPostgresIT {
         try (Connection connection = connect()) {
             connection.setAutoCommit(false);
             try (PreparedStatement row = connection.prepareStatement("""
-                    INSERT INTO user_session (id, token_hash, user_id, app_id, created_at, last_seen_at, expires_at)
-                    VALUES (?, ?, ?, (SELECT app_id FROM app_user WHERE id = ?), 0, 0, 1)""")) {
+                    INSERT INTO user_session (id, token_hash, account_id, user_id, app_id, method, created_at,
+                                              last_seen_at, expires_at)
+                    SELECT ?, ?, account_id, id, app_id, 'wechat', 0, 0, 1 FROM app_user WHERE id = ?""")) {
                 for (int i = 0; i < count; i++) {
                     row.setString(1, UUID.randomUUID().toString());
                     row.setString(2, String.format("%064x", i));
                     row.setString(3, user);
-                    row.setString(4, user);
                     row.addBatch();
                 }
                 row.executeBatch();

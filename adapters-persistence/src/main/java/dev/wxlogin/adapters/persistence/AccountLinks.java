@@ -20,6 +20,7 @@ final class AccountLinks {
             INSERT INTO account_identity (provider, subject, account_id, created_at)
             VALUES (:provider, :subject, :account, :now)""";
     private static final String MOVE_USERS = "UPDATE app_user SET account_id = :into WHERE account_id = :from";
+    private static final String MOVE_SESSIONS = "UPDATE user_session SET account_id = :into WHERE account_id = :from";
     private static final String MOVE_IDENTITIES = "UPDATE account_identity SET account_id = :into WHERE account_id = :from";
     private static final String DELETE_ACCOUNT = "DELETE FROM account WHERE id = :id";
 
@@ -47,8 +48,8 @@ final class AccountLinks {
     /**
      * Makes the unionid, newly learned for a user of {@code account}, lead to that user's account; returns the account
      * the user belongs to afterwards. The rule when another account holds it already: that account survives, and
-     * every user and identity of {@code account} moves to it before {@code account} is deleted. Nothing else is
-     * lost: phone numbers, profiles and sessions belong to the users, which keep their ids.
+     * every user, session and identity of {@code account} moves to it before {@code account} is deleted. Nothing
+     * else is lost: phone numbers and profiles belong to the users, which keep their ids.
      */
     static String link(Handle handle, String account, String unionId, long now) {
         Optional<String> held = holderOf(handle, unionId);
@@ -65,6 +66,7 @@ final class AccountLinks {
 
     private static void fold(Handle handle, String from, String into) {
         handle.createUpdate(MOVE_USERS).bind("into", into).bind("from", from).execute();
+        handle.createUpdate(MOVE_SESSIONS).bind("into", into).bind("from", from).execute();
         handle.createUpdate(MOVE_IDENTITIES).bind("into", into).bind("from", from).execute();
         handle.createUpdate(DELETE_ACCOUNT).bind("id", from).execute();
     }

@@ -1,5 +1,6 @@
 package dev.wxlogin.adapters.persistence;
 
+import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.port.out.ForStoringSessions;
 import dev.wxlogin.domain.session.EndReason;
 import dev.wxlogin.domain.session.Session;
@@ -16,7 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
 
-/** Sessions in {@code user_session}, found by the SHA-256 of their token. */
+/** Sessions in {@code user_session}, found by the SHA-256 of their token; a password session has no user_id nor app_id. */
 public final class JdbiSessionStorageAdapter implements ForStoringSessions {
     private final Storage storage;
 
@@ -32,8 +33,10 @@ public final class JdbiSessionStorageAdapter implements ForStoringSessions {
         storage.withHandle(handle -> handle.createUpdate(SessionStatements.INSERT)
                 .bind("id", session.id().value())
                 .bind("tokenHash", session.tokenHash().value())
-                .bind("userId", session.userId().value())
-                .bind("appId", session.appId().value())
+                .bind("accountId", session.accountId().value())
+                .bind("userId", session.userId().map(UserId::value).orElse(null))
+                .bind("appId", session.appId().map(AppId::value).orElse(null))
+                .bind("method", SessionStatements.column(session.method()))
                 .bind("userAgent", session.client().userAgent())
                 .bind("clientIp", session.client().ip())
                 .bind("createdAt", session.createdAt().toEpochMilli())

@@ -1,8 +1,10 @@
 package dev.wxlogin.adapters.persistence;
 
+import dev.wxlogin.domain.account.AccountId;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.session.ClientInfo;
 import dev.wxlogin.domain.session.EndReason;
+import dev.wxlogin.domain.session.LoginMethod;
 import dev.wxlogin.domain.session.Session;
 import dev.wxlogin.domain.session.SessionId;
 import dev.wxlogin.domain.session.TokenHash;
@@ -20,8 +22,8 @@ import java.util.Optional;
  */
 final class SessionStatements {
     /** In the order {@link #SESSIONS} reads them. */
-    private static final String COLUMNS = "id, token_hash, user_id, app_id, user_agent, client_ip, created_at, "
-            + "last_seen_at, expires_at, ended_at, end_reason";
+    private static final String COLUMNS = "id, token_hash, account_id, user_id, app_id, method, user_agent, client_ip, "
+            + "created_at, last_seen_at, expires_at, ended_at, end_reason";
     /**
      * The latest time a write may record as a login or a use: the database's clock plus a small
      * tolerance. An instance whose clock runs fast cannot keep a session alive past its idle timeout.
@@ -29,8 +31,8 @@ final class SessionStatements {
     private static final String LATEST = "(<" + DatabaseClock.ATTRIBUTE + "> + " + DatabaseClock.TOLERANCE_MILLIS + ")";
 
     /** A login written by a fast clock is moved back to {@link #LATEST}, its absolute expiry with it. */
-    static final String INSERT = "INSERT INTO user_session (" + COLUMNS + ") VALUES (:id, :tokenHash, :userId, "
-            + ":appId, :userAgent, :clientIp, LEAST(:createdAt, " + LATEST + "), LEAST(:lastSeenAt, " + LATEST + "), "
+    static final String INSERT = "INSERT INTO user_session (" + COLUMNS + ") VALUES (:id, :tokenHash, :accountId, "
+            + ":userId, :appId, :method, :userAgent, :clientIp, LEAST(:createdAt, " + LATEST + "), LEAST(:lastSeenAt, " + LATEST + "), "
             + "LEAST(:expiresAt, " + LATEST + " + :lifetime), :endedAt, :endReason)";
 
     static final String FIND_BY_TOKEN_HASH = "SELECT " + COLUMNS + " FROM user_session WHERE token_hash = :tokenHash";
@@ -51,11 +53,28 @@ final class SessionStatements {
 
     /** Rows selected with {@link #COLUMNS}, read by position: H2 would look each label up per row. */
     static final RowMapper<Session> SESSIONS = (rs, ctx) -> new Session(new SessionId(rs.getString(1)),
-            new TokenHash(rs.getString(2)), new UserId(rs.getString(3)), new AppId(rs.getString(4)),
-            new ClientInfo(rs.getString(5), rs.getString(6)), Instant.ofEpochMilli(rs.getLong(7)),
-            Instant.ofEpochMilli(rs.getLong(8)), Instant.ofEpochMilli(rs.getLong(9)),
-            Optional.ofNullable(Columns.nullableLong(rs, 10)).map(Instant::ofEpochMilli),
-            Optional.ofNullable(rs.getString(11)).map(EndReason::valueOf));
+            new TokenHash(rs.getString(2)), new AccountId(rs.getString(3)),
+            Optional.ofNullable(rs.getString(4)).map(UserId::new), Optional.ofNullable(rs.getString(5)).map(AppId::new),
+            method(rs.getString(6)), new ClientInfo(rs.getString(7), rs.getString(8)),
+            Instant.ofEpochMilli(rs.getLong(9)), Instant.ofEpochMilli(rs.getLong(10)), Instant.ofEpochMilli(rs.getLong(11)),
+            Optional.ofNullable(Columns.nullableLong(rs, 12)).map(Instant::ofEpochMilli),
+            Optional.ofNullable(rs.getString(13)).map(EndReason::valueOf));
+
+    /** The {@code method} column's value for a login method. */
+    static String column(LoginMethod method) {
+        return switch (method) {
+            case WECHAT -> "wechat";
+            case PASSWORD -> "password";
+        };
+    }
+
+    private static LoginMethod method(String column) {
+        return switch (column) {
+            case "wechat" -> LoginMethod.WECHAT;
+            case "password" -> LoginMethod.PASSWORD;
+            default -> throw new IllegalStateException("a session of an unknown method: " + column);
+        };
+    }
 
     private SessionStatements() {}
 }

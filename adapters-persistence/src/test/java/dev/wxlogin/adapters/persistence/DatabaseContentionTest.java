@@ -7,11 +7,12 @@ import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
 import dev.wxlogin.domain.session.ClientInfo;
 import dev.wxlogin.domain.session.EndReason;
+import dev.wxlogin.domain.session.LoginMethod;
 import dev.wxlogin.domain.session.Session;
 import dev.wxlogin.domain.session.SessionId;
 import dev.wxlogin.domain.session.SessionToken;
 import dev.wxlogin.domain.user.OpenId;
-import dev.wxlogin.domain.user.UserId;
+import dev.wxlogin.domain.user.User;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,12 +64,13 @@ class DatabaseContentionTest {
         return new WeChatIdentity(new OpenId(openId), Optional.empty(), new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ=="));
     }
 
-    private UserId user(String openId) {
-        return transactions.inTransaction(() -> users.recordLogin(APP, identity(openId), NOW)).user().id();
+    private User user(String openId) {
+        return transactions.inTransaction(() -> users.recordLogin(APP, identity(openId), NOW)).user();
     }
 
-    private Session stored(UserId user, Instant lastSeenAt, Instant expiresAt) {
-        Session session = new Session(SessionId.random(), SessionToken.generate().hash(), user, APP, ClientInfo.unknown(),
+    private Session stored(User user, Instant lastSeenAt, Instant expiresAt) {
+        Session session = new Session(SessionId.random(), SessionToken.generate().hash(), user.accountId(),
+                Optional.of(user.id()), Optional.of(APP), LoginMethod.WECHAT, ClientInfo.unknown(),
                 lastSeenAt.minusSeconds(60), lastSeenAt, expiresAt, Optional.empty(), Optional.empty());
         sessions.insert(session);
         return session;
@@ -102,8 +104,9 @@ class DatabaseContentionTest {
     @Test
     void aLockWaitThatTimesOutIsStorageBusyAndItsTransactionLeavesNothingBehind() throws Exception {
         user("o-alice");
-        UserId bob = user("o-bob");
-        Session bobs = new Session(SessionId.random(), SessionToken.generate().hash(), bob, APP, ClientInfo.unknown(),
+        User bob = user("o-bob");
+        Session bobs = new Session(SessionId.random(), SessionToken.generate().hash(), bob.accountId(),
+                Optional.of(bob.id()), Optional.of(APP), LoginMethod.WECHAT, ClientInfo.unknown(),
                 NOW, NOW, NOW.plus(IDLE), Optional.empty(), Optional.empty());
 
         try (HeldLocks ignored = new HeldLocks(handle -> users.recordLogin(APP, identity("o-alice"), NOW))) {
@@ -118,7 +121,7 @@ class DatabaseContentionTest {
 
     @Test
     void endingAllSessionsWaitsForNoLockOnASessionThatHasExpired() throws Exception {
-        UserId alice = user("o-alice");
+        User alice = user("o-alice");
         Session live = stored(alice, NOW.minusSeconds(60), NOW.plus(Duration.ofDays(1)));
         Session expired = stored(alice, NOW.minusSeconds(60), NOW.minusSeconds(1));
         Session idledOut = stored(alice, NOW.minus(IDLE).minusSeconds(1), NOW.plus(Duration.ofDays(1)));
@@ -127,7 +130,7 @@ class DatabaseContentionTest {
         try (HeldLocks ignored = new HeldLocks(handle -> handle.createUpdate( // as a cleanup batch does
                         "DELETE FROM user_session WHERE id IN (:expired, :idle)")
                 .bind("expired", expired.id().value()).bind("idle", idledOut.id().value()).execute())) {
-            ended = sessions.endAll(alice, EndReason.REVOKED, NOW, NOW.minus(IDLE));
+            ended = sessions.endAll(alice.id(), EndReason.REVOKED, NOW, NOW.minus(IDLE));
         }
 
         assertThat(ended).isEqualTo(1);

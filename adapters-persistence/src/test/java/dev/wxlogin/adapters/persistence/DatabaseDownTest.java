@@ -11,7 +11,7 @@ import dev.wxlogin.domain.session.SessionToken;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
 import dev.wxlogin.domain.user.OpenId;
-import dev.wxlogin.domain.user.UserId;
+import dev.wxlogin.domain.user.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -52,9 +52,9 @@ class DatabaseDownTest {
 
     @Test
     void aStoppedDatabaseServerMakesStorageUnavailableAndUnreadyUntilItIsBack() throws InterruptedException {
-        UserId user = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher()).recordLogin(APP,
+        User user = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher()).recordLogin(APP,
                 new WeChatIdentity(new OpenId("o-down"), Optional.empty(), new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ==")),
-                NOW).user().id();
+                NOW).user();
         Session committed = Session.start(SessionToken.generate().hash(), user, APP, ClientInfo.unknown(), NOW,
                 SessionPolicy.DEFAULT);
         sessions.insert(committed);

@@ -10,7 +10,7 @@ import dev.wxlogin.domain.session.Session;
 import dev.wxlogin.domain.session.SessionPolicy;
 import dev.wxlogin.domain.session.SessionToken;
 import dev.wxlogin.domain.user.OpenId;
-import dev.wxlogin.domain.user.UserId;
+import dev.wxlogin.domain.user.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -38,14 +38,14 @@ class FastClockTest {
 
     private final Database database;
     private final JdbiSessionStorageAdapter sessions;
-    private final UserId user;
+    private final User user;
 
     FastClockTest(Engine engine) {
         database = TestDatabases.open(engine);
         sessions = new JdbiSessionStorageAdapter(database.jdbi());
         user = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher())
                 .recordLogin(APP, new WeChatIdentity(new OpenId("o-fast"), Optional.empty(),
-                        new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ==")), realNow()).user().id();
+                        new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ==")), realNow()).user();
     }
 
     @AfterEach
@@ -69,7 +69,7 @@ class FastClockTest {
 
     /** Judged by a correct clock at {@code at}: neither the database's rule nor the session's own finds it live. */
     private void assertExpiredAt(Session session, Instant at) {
-        assertThat(sessions.findLive(user, at, POLICY.idleCutoff(at))).isEmpty();
+        assertThat(sessions.findLive(user.id(), at, POLICY.idleCutoff(at))).isEmpty();
         assertThat(stored(session).problemAt(at, POLICY)).contains(AuthenticationFailed.Reason.SESSION_EXPIRED);
     }
 

@@ -9,11 +9,12 @@ import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
 import dev.wxlogin.domain.session.ClientInfo;
+import dev.wxlogin.domain.session.LoginMethod;
 import dev.wxlogin.domain.session.Session;
 import dev.wxlogin.domain.session.SessionId;
 import dev.wxlogin.domain.session.SessionToken;
 import dev.wxlogin.domain.user.OpenId;
-import dev.wxlogin.domain.user.UserId;
+import dev.wxlogin.domain.user.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -64,15 +65,16 @@ class JdbiSessionStorageAdapterTest extends ForStoringSessionsContract {
     void instantsComeBackToTheMillisecondWhateverTheServersTimeZone() {
         AppId app = new AppId("wxmilliseconds001");
         Instant created = Instant.parse("2026-03-29T01:59:59.987Z");
-        UserId user = users.recordLogin(app, new WeChatIdentity(new OpenId("o-millis"), Optional.empty(),
-                new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ==")), created).user().id();
-        Session session = new Session(SessionId.random(), SessionToken.generate().hash(), user, app,
+        User user = users.recordLogin(app, new WeChatIdentity(new OpenId("o-millis"), Optional.empty(),
+                new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ==")), created).user();
+        Session session = new Session(SessionId.random(), SessionToken.generate().hash(), user.accountId(),
+                Optional.of(user.id()), Optional.of(app), LoginMethod.WECHAT,
                 ClientInfo.unknown(), created, created.plusMillis(1), created.plusSeconds(86_400).plusMillis(13),
                 Optional.empty(), Optional.empty());
 
         sessions.insert(session);
 
         assertThat(sessions.findByTokenHash(session.tokenHash())).contains(session);
-        assertThat(users.findById(user).orElseThrow().createdAt()).isEqualTo(created);
+        assertThat(users.findById(user.id()).orElseThrow().createdAt()).isEqualTo(created);
     }
 }

@@ -5,8 +5,13 @@ import dev.wxlogin.adapters.persistence.testing.TestDatabase;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
+import dev.wxlogin.domain.session.LoginMethod;
+import dev.wxlogin.domain.session.Session;
+import dev.wxlogin.domain.session.SessionToken;
+import dev.wxlogin.domain.session.TokenHash;
 import dev.wxlogin.domain.user.OpenId;
 import dev.wxlogin.domain.user.UnionId;
+import dev.wxlogin.domain.user.User;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -97,6 +102,31 @@ class MigrationsTest {
             var later = users.recordLogin(new AppId("wxmigrate00000003"), new WeChatIdentity(new OpenId("o-third"),
                     Optional.of(new UnionId("un-person")), new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ==")), Instant.now());
             assertThat(later.user().accountId().value()).isEqualTo(accounts.get("u_shop"));
+        }
+    }
+
+    /** Sessions from before V9 belong to their user's account and were started with WeChat. */
+    @Test
+    void sessionsFromBeforeAccountsOwnedThemGetTheirUsersAccountAndTheWeChatMethod() {
+        Flyway.configure().dataSource(empty.url(), empty.user(), empty.password())
+                .locations(Migrations.locations(family)).target("8.3").load().migrate();
+        Jdbi before = Jdbi.create(empty.url(), empty.user(), empty.password());
+        AppId app = new AppId("wxmigrate00000001");
+        User user = new JdbiUserStorageAdapter(before, TestDatabases.cipher()).recordLogin(app,
+                new WeChatIdentity(new OpenId("o-session"), Optional.empty(), new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ==")),
+                Instant.now()).user();
+        TokenHash hash = SessionToken.generate().hash();
+        before.useHandle(h -> h.createUpdate("""
+                        INSERT INTO user_session (id, token_hash, user_id, app_id, created_at, last_seen_at, expires_at)
+                        VALUES ('s_before', :hash, :user, :app, 1, 1, 2)""")
+                .bind("hash", hash.value()).bind("user", user.id().value()).bind("app", app.value()).execute());
+
+        try (Database after = Database.open(empty.settings(2))) {
+            Session session = new JdbiSessionStorageAdapter(after.jdbi()).findByTokenHash(hash).orElseThrow();
+            assertThat(session.accountId()).isEqualTo(user.accountId());
+            assertThat(session.userId()).contains(user.id());
+            assertThat(session.appId()).contains(app);
+            assertThat(session.method()).isEqualTo(LoginMethod.WECHAT);
         }
     }
 

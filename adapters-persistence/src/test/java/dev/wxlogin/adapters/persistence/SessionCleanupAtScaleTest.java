@@ -4,7 +4,7 @@ import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
 import dev.wxlogin.domain.user.OpenId;
-import dev.wxlogin.domain.user.UserId;
+import dev.wxlogin.domain.user.User;
 import org.jdbi.v3.core.statement.ParsedSql;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -55,9 +55,9 @@ class SessionCleanupAtScaleTest {
      */
     @BeforeAll
     void aMillionLiveAndAMillionDeadSessions() {
-        UserId user = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher()).recordLogin(APP,
+        User user = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher()).recordLogin(APP,
                 new WeChatIdentity(new OpenId("o-many"), Optional.empty(), new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ==")),
-                NOW).user().id();
+                NOW).user();
         long now = NOW.toEpochMilli();
         long cutoff = IDLE_CUTOFF.toEpochMilli();
         long day = Duration.ofDays(1).toMillis();
@@ -69,13 +69,15 @@ class SessionCleanupAtScaleTest {
     }
 
     /** Ids and token hashes in the order of their indexes, which keeps the fill fast. */
-    private void fill(String prefix, int rows, UserId user, String lastSeenAt, String expiresAt) {
+    private void fill(String prefix, int rows, User user, String lastSeenAt, String expiresAt) {
         database.jdbi().useHandle(handle -> handle.createUpdate("""
-                        INSERT INTO user_session (id, token_hash, user_id, app_id, created_at, last_seen_at, expires_at)
-                        SELECT :prefix || LPAD(X, 12, '0'), :prefix || LPAD(X, 63, '0'), :user, :app, %d, %s, %s
+                        INSERT INTO user_session (id, token_hash, account_id, user_id, app_id, method, created_at,
+                                                  last_seen_at, expires_at)
+                        SELECT :prefix || LPAD(X, 12, '0'), :prefix || LPAD(X, 63, '0'), :account, :user, :app, 'wechat',
+                               %d, %s, %s
                           FROM SYSTEM_RANGE(1, %d)""".formatted(NOW.minus(Duration.ofDays(1)).toEpochMilli(),
                         lastSeenAt, expiresAt, rows))
-                .bind("prefix", prefix).bind("user", user.value()).bind("app", APP.value())
+                .bind("prefix", prefix).bind("account", user.accountId().value()).bind("user", user.id().value()).bind("app", APP.value())
                 .execute());
     }
 

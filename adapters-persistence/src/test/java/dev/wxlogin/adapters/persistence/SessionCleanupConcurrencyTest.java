@@ -5,11 +5,12 @@ import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
 import dev.wxlogin.domain.session.ClientInfo;
+import dev.wxlogin.domain.session.LoginMethod;
 import dev.wxlogin.domain.session.Session;
 import dev.wxlogin.domain.session.SessionId;
 import dev.wxlogin.domain.session.SessionToken;
 import dev.wxlogin.domain.user.OpenId;
-import dev.wxlogin.domain.user.UserId;
+import dev.wxlogin.domain.user.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -52,7 +53,7 @@ class SessionCleanupConcurrencyTest {
     private final Database database;
     private final JdbiSessionStorageAdapter sessions;
     private final JdbiTransactionsAdapter transactions;
-    private final UserId user;
+    private final User user;
 
     SessionCleanupConcurrencyTest(Engine engine) {
         database = TestDatabases.open(engine);
@@ -61,7 +62,7 @@ class SessionCleanupConcurrencyTest {
         user = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher())
                 .recordLogin(APP, new WeChatIdentity(new OpenId("o-cleanup"), Optional.empty(),
                         new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ==")), NOW.minus(Duration.ofDays(30)))
-                .user().id();
+                .user();
     }
 
     @AfterEach
@@ -70,7 +71,8 @@ class SessionCleanupConcurrencyTest {
     }
 
     private Session session(Instant lastSeenAt, Instant expiresAt) {
-        return new Session(SessionId.random(), SessionToken.generate().hash(), user, APP, ClientInfo.unknown(),
+        return new Session(SessionId.random(), SessionToken.generate().hash(), user.accountId(),
+                Optional.of(user.id()), Optional.of(APP), LoginMethod.WECHAT, ClientInfo.unknown(),
                 lastSeenAt.minusSeconds(60), lastSeenAt, expiresAt, Optional.empty(), Optional.empty());
     }
 
@@ -117,7 +119,7 @@ class SessionCleanupConcurrencyTest {
                         Session session = live();
                         transactions.inTransaction(() -> {
                             sessions.insert(session);
-                            return sessions.findLive(user, NOW, IDLE_CUTOFF);
+                            return sessions.findLive(user.id(), NOW, IDLE_CUTOFF);
                         });
                         liveDuring.add(session);
                     }
@@ -152,7 +154,7 @@ class SessionCleanupConcurrencyTest {
         }
 
         assertThat(sessions.deleteExpired(NOW, IDLE_CUTOFF, BATCH)).isZero();
-        assertThat(sessions.findLive(user, NOW, IDLE_CUTOFF)).hasSize(liveBefore.size() + INSERTERS * INSERTED_EACH);
+        assertThat(sessions.findLive(user.id(), NOW, IDLE_CUTOFF)).hasSize(liveBefore.size() + INSERTERS * INSERTED_EACH);
         for (Session session : liveBefore) {
             assertThat(sessions.findByTokenHash(session.tokenHash())).hasValueSatisfying(
                     touched -> assertThat(touched.lastSeenAt()).isEqualTo(NOW));

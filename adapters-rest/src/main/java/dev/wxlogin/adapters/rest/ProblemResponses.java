@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wxlogin.domain.error.AccessTokenRejected;
 import dev.wxlogin.domain.error.AuthenticationFailed;
 import dev.wxlogin.domain.error.AvatarRejected;
+import dev.wxlogin.domain.error.CredentialsRejected;
 import dev.wxlogin.domain.error.DomainException;
 import dev.wxlogin.domain.error.InvalidInput;
 import dev.wxlogin.domain.error.LoginRejected;
@@ -92,6 +93,17 @@ final class ProblemResponses {
             // A use case retries once with a replacement; a token refused again is WeChat's trouble, not the client's.
             case AccessTokenRejected ignored -> ProblemType.UPSTREAM_UNAVAILABLE.problem();
             case PhoneCodeRejected ignored -> ProblemType.INVALID_PHONE_CODE.problem();
+            case CredentialsRejected rejected -> {
+                rejected.retryAfter().ifPresent(wait -> retryAfter(ctx, wait));
+                yield switch (rejected.reason()) {
+                    // One answer for an unknown name and a wrong password: nobody learns which names exist.
+                    case INVALID_CREDENTIALS -> ProblemType.INVALID_CREDENTIALS.problem();
+                    case TOO_MANY_FAILURES -> ProblemType.RATE_LIMITED.problem(
+                            "Too many failed logins for this username or from this client; try again later");
+                    case COMMON_PASSWORD -> ProblemType.COMMON_PASSWORD.problem();
+                    case USERNAME_TAKEN -> ProblemType.USERNAME_TAKEN.problem();
+                };
+            }
         });
     }
 

@@ -12,6 +12,7 @@ import dev.wxlogin.domain.user.UnionId;
 import dev.wxlogin.domain.user.User;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -76,12 +77,13 @@ final class ResponseBodies {
     record Sessions(List<SessionEntry> sessions) {
         static Sessions of(LiveSessions live) {
             return new Sessions(live.sessions().stream().map(session -> new SessionEntry(session.id().value(),
-                    session.createdAt().toString(), session.lastSeenAt().toString(), session.expiresAt().toString(),
+                    session.method().name().toLowerCase(Locale.ROOT), session.createdAt().toString(), session.lastSeenAt().toString(), session.expiresAt().toString(),
                     session.client().userAgent(), session.client().ip(), session.id().equals(live.current()))).toList());
         }
     }
 
-    record SessionEntry(String id, String createdAt, String lastSeenAt, String expiresAt, String userAgent,
+    /** @param method how the session was started: {@code wechat} or {@code password} */
+    record SessionEntry(String id, String method, String createdAt, String lastSeenAt, String expiresAt, String userAgent,
                         String clientIp, boolean current) {}
 
     record Ended(int ended) {}

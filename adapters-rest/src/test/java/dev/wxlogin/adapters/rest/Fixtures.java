@@ -4,6 +4,7 @@ import dev.wxlogin.domain.account.AccountId;
 import dev.wxlogin.domain.login.LoginResult;
 import dev.wxlogin.domain.session.Authentication;
 import dev.wxlogin.domain.session.ClientInfo;
+import dev.wxlogin.domain.session.LoginMethod;
 import dev.wxlogin.domain.session.Session;
 import dev.wxlogin.domain.session.SessionId;
 import dev.wxlogin.domain.session.SessionToken;
@@ -37,7 +38,8 @@ final class Fixtures {
 
     static Session session(String id) {
         SessionToken token = SessionToken.generate();
-        return new Session(new SessionId(id), token.hash(), new UserId("u_alice"), TestServer.APP_ID,
+        return new Session(new SessionId(id), token.hash(), new AccountId("a_alice"), Optional.of(new UserId("u_alice")),
+                Optional.of(TestServer.APP_ID), LoginMethod.WECHAT,
                 new ClientInfo("MicroMessenger/8.0", "203.0.113.7"), LOGGED_IN, LAST_SEEN, EXPIRES, Optional.empty(),
                 Optional.empty());
     }

@@ -78,8 +78,9 @@ class SessionEndpointsTest {
         assertThat(sessions).hasSize(2);
         JsonNode older = sessions.get(0);
         assertThat(older.fieldNames()).toIterable().containsExactly(
-                "id", "createdAt", "lastSeenAt", "expiresAt", "userAgent", "clientIp", "current");
+                "id", "method", "createdAt", "lastSeenAt", "expiresAt", "userAgent", "clientIp", "current");
         assertThat(older.get("id").asText()).isEqualTo("s_older");
+        assertThat(older.get("method").asText()).isEqualTo("wechat");
         assertThat(older.get("createdAt").asText()).isEqualTo("2025-03-02T09:30:00Z");
         assertThat(older.get("lastSeenAt").asText()).isEqualTo("2025-03-02T10:00:00Z");
         assertThat(older.get("expiresAt").asText()).isEqualTo("2025-03-09T09:30:00Z");

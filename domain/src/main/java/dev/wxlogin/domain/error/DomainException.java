@@ -9,7 +9,7 @@ package dev.wxlogin.domain.error;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits InvalidInput, LoginRejected, AuthenticationFailed, UpstreamFailure, StorageUnavailable, StorageBusy,
-        NotFound, AccessTokenRejected, OpenDataRejected, AvatarRejected, PhoneCodeRejected {
+        NotFound, AccessTokenRejected, OpenDataRejected, AvatarRejected, PhoneCodeRejected, CredentialsRejected {
 
     protected DomainException(String message) {
         super(message, null, false, false);

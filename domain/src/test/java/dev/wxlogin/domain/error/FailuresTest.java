@@ -48,4 +48,16 @@ class FailuresTest {
         assertThat(tooLarge.reason()).isEqualTo(AvatarRejected.Reason.TOO_LARGE);
         assertThat(tooLarge).hasMessage("avatar rejected: TOO_LARGE");
     }
+
+    @Test
+    void rejectedCredentialsSayWhyAndALockSaysUntilWhen() {
+        CredentialsRejected invalid = new CredentialsRejected(CredentialsRejected.Reason.INVALID_CREDENTIALS);
+        CredentialsRejected locked = CredentialsRejected.tooManyFailures(Duration.ofSeconds(42));
+
+        assertThat(invalid.reason()).isEqualTo(CredentialsRejected.Reason.INVALID_CREDENTIALS);
+        assertThat(invalid).hasMessage("credentials rejected: INVALID_CREDENTIALS");
+        assertThat(invalid.retryAfter()).isEmpty();
+        assertThat(locked.reason()).isEqualTo(CredentialsRejected.Reason.TOO_MANY_FAILURES);
+        assertThat(locked.retryAfter()).contains(Duration.ofSeconds(42));
+    }
 }

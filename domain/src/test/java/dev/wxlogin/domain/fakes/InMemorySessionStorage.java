@@ -1,5 +1,6 @@
 package dev.wxlogin.domain.fakes;
 
+import dev.wxlogin.domain.account.AccountId;
 import dev.wxlogin.domain.port.out.ForStoringSessions;
 import dev.wxlogin.domain.session.EndReason;
 import dev.wxlogin.domain.session.Session;
@@ -46,7 +47,7 @@ public final class InMemorySessionStorage implements ForStoringSessions, RollsBa
     @Override
     public synchronized List<Session> findLive(UserId user, Instant now, Instant idleCutoff) {
         return sessions.values().stream()
-                .filter(s -> s.userId().equals(user) && live(s, now, idleCutoff))
+                .filter(s -> s.userId().equals(Optional.of(user)) && live(s, now, idleCutoff))
                 .sorted(Comparator.comparing(Session::createdAt).thenComparing(s -> s.id().value()))
                 .toList();
     }
@@ -57,8 +58,7 @@ public final class InMemorySessionStorage implements ForStoringSessions, RollsBa
         if (s == null || !live(s, now, idleCutoff) || !s.lastSeenAt().isBefore(now)) {
             return false;
         }
-        sessions.put(id, new Session(s.id(), s.tokenHash(), s.userId(), s.appId(), s.client(), s.createdAt(), now,
-                s.expiresAt(), s.endedAt(), s.endReason()));
+        sessions.put(id, s.seenAt(now));
         return true;
     }
 
@@ -68,14 +68,14 @@ public final class InMemorySessionStorage implements ForStoringSessions, RollsBa
         if (s == null || s.endedAt().isPresent()) {
             return false;
         }
-        sessions.put(id, ended(s, reason, now));
+        sessions.put(id, s.ended(now, reason));
         return true;
     }
 
     @Override
     public synchronized int endAll(UserId user, EndReason reason, Instant now, Instant idleCutoff) {
         List<Session> live = findLive(user, now, idleCutoff);
-        live.forEach(s -> sessions.put(s.id(), ended(s, reason, now)));
+        live.forEach(s -> sessions.put(s.id(), s.ended(now, reason)));
         return live.size();
     }
 
@@ -88,16 +88,18 @@ public final class InMemorySessionStorage implements ForStoringSessions, RollsBa
         return dead.size();
     }
 
+    /** What merging two accounts does to the sessions of the one folded into the other. */
+    synchronized void moveAccount(AccountId from, AccountId into) {
+        sessions.replaceAll((id, s) -> !s.accountId().equals(from) ? s : new Session(s.id(), s.tokenHash(), into,
+                s.userId(), s.appId(), s.method(), s.client(), s.createdAt(), s.lastSeenAt(), s.expiresAt(),
+                s.endedAt(), s.endReason()));
+    }
+
     public synchronized int count() {
         return sessions.size();
     }
 
     private static boolean live(Session s, Instant now, Instant idleCutoff) {
         return s.endedAt().isEmpty() && s.expiresAt().isAfter(now) && s.lastSeenAt().isAfter(idleCutoff);
-    }
-
-    private static Session ended(Session s, EndReason reason, Instant now) {
-        return new Session(s.id(), s.tokenHash(), s.userId(), s.appId(), s.client(), s.createdAt(), s.lastSeenAt(),
-                s.expiresAt(), Optional.of(now), Optional.of(reason));
     }
 }

@@ -21,6 +21,12 @@ public final class InMemoryUserStorage implements ForStoringUsers, RollsBack {
     private final Map<String, UserId> byOpenId = new ConcurrentHashMap<>();
     private final Map<UserId, SessionKey> sessionKeys = new ConcurrentHashMap<>();
     private final Map<UnionId, AccountId> accountsByUnionId = new ConcurrentHashMap<>();
+    private volatile InMemorySessionStorage sessions = new InMemorySessionStorage();
+
+    /** Where a folded account's sessions move, as the database's do: the sessions stored beside these users. */
+    public void keepsSessionsIn(InMemorySessionStorage sessions) {
+        this.sessions = sessions;
+    }
 
     @Override
     public synchronized Runnable snapshot() {
@@ -134,7 +140,7 @@ public final class InMemoryUserStorage implements ForStoringUsers, RollsBack {
         return true;
     }
 
-    /** The account already holding the unionid survives; every user of {@code account} moves to it. */
+    /** The account already holding the unionid survives; every user and session of {@code account} moves to it. */
     private void link(AccountId account, UnionId unionId) {
         AccountId survivor = accountsByUnionId.putIfAbsent(unionId, account);
         if (survivor == null || survivor.equals(account)) {
@@ -142,6 +148,7 @@ public final class InMemoryUserStorage implements ForStoringUsers, RollsBack {
         }
         byId.replaceAll((id, user) -> user.accountId().equals(account) ? user.withAccount(survivor) : user);
         accountsByUnionId.replaceAll((union, held) -> held.equals(account) ? survivor : held);
+        sessions.moveAccount(account, survivor);
     }
 
     public int count() {

@@ -1,7 +1,6 @@
 package dev.wxlogin.domain.session;
 
-import dev.wxlogin.domain.app.AppId;
-import dev.wxlogin.domain.user.UserId;
+import dev.wxlogin.domain.account.AccountId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -40,7 +39,7 @@ class SessionPolicyRulesTest {
         SessionPolicy policy = SessionPolicy.DEFAULT;
         Instant now = Instant.parse("2026-05-01T12:00:00Z");
         Instant cutoff = policy.idleCutoff(now);
-        Session lastSeenAtTheCutoff = Session.start(SessionToken.generate().hash(), UserId.random(), new AppId("wxapp"),
+        Session lastSeenAtTheCutoff = Session.startWithPassword(SessionToken.generate().hash(), AccountId.random(),
                 ClientInfo.unknown(), cutoff, policy);
 
         assertThat(cutoff).isEqualTo(now.minus(policy.idle()));

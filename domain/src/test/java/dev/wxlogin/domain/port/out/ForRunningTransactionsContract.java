@@ -41,7 +41,7 @@ public abstract class ForRunningTransactionsContract {
     private Session loggedIn(String openId) {
         return transactions().inTransaction(() -> {
             User user = users().recordLogin(APP, identity(openId), NOW).user();
-            Session session = Session.start(SessionToken.generate().hash(), user.id(), APP, ClientInfo.unknown(), NOW,
+            Session session = Session.start(SessionToken.generate().hash(), user, APP, ClientInfo.unknown(), NOW,
                     SessionPolicy.DEFAULT);
             sessions().insert(session);
             return session;
@@ -56,7 +56,7 @@ public abstract class ForRunningTransactionsContract {
     void theWorksWritesCommitTogetherAndItsResultIsReturned() {
         Session session = loggedIn("o-committed");
 
-        assertThat(users().findById(session.userId())).isPresent();
+        assertThat(users().findById(session.userId().orElseThrow())).isPresent();
         assertThat(sessions().findByTokenHash(session.tokenHash())).contains(session);
     }
 
@@ -64,7 +64,7 @@ public abstract class ForRunningTransactionsContract {
     void theWorkSeesItsOwnWritesBeforeTheyCommit() {
         transactions().inTransaction(() -> {
             User user = users().recordLogin(APP, identity("o-own-writes"), NOW).user();
-            Session session = Session.start(SessionToken.generate().hash(), user.id(), APP, ClientInfo.unknown(), NOW,
+            Session session = Session.start(SessionToken.generate().hash(), user, APP, ClientInfo.unknown(), NOW,
                     SessionPolicy.DEFAULT);
             sessions().insert(session); // in a database, the foreign key needs the uncommitted user
             assertThat(users().findById(user.id())).contains(user);
@@ -81,17 +81,17 @@ public abstract class ForRunningTransactionsContract {
 
         assertThatThrownBy(() -> transactions().inTransaction(() -> {
             User user = users().recordLogin(APP, identity("o-rolled-back"), NOW).user();
-            inserted.set(Session.start(SessionToken.generate().hash(), user.id(), APP, ClientInfo.unknown(), NOW,
+            inserted.set(Session.start(SessionToken.generate().hash(), user, APP, ClientInfo.unknown(), NOW,
                     SessionPolicy.DEFAULT));
             sessions().insert(inserted.get());
-            users().disable(earlier.userId(), NOW);
+            users().disable(earlier.userId().orElseThrow(), NOW);
             sessions().end(earlier.id(), EndReason.REVOKED, NOW);
             throw failure;
         })).isSameAs(failure);
 
-        assertThat(users().findById(inserted.get().userId())).isEmpty();
+        assertThat(users().findById(inserted.get().userId().orElseThrow())).isEmpty();
         assertThat(stored(inserted.get())).isFalse();
-        assertThat(users().findById(earlier.userId()).orElseThrow().disabled()).isFalse();
+        assertThat(users().findById(earlier.userId().orElseThrow()).orElseThrow().disabled()).isFalse();
         assertThat(sessions().findByTokenHash(earlier.tokenHash())).contains(earlier);
     }
 
@@ -104,7 +104,7 @@ public abstract class ForRunningTransactionsContract {
             throw new IllegalStateException("the outer work fails after the nested call returned");
         })).isInstanceOf(IllegalStateException.class);
 
-        assertThat(users().findById(inner.get().userId())).isEmpty();
+        assertThat(users().findById(inner.get().userId().orElseThrow())).isEmpty();
         assertThat(stored(inner.get())).isFalse();
     }
 

@@ -1,14 +1,19 @@
 package dev.wxlogin.domain.port.out;
 
+import dev.wxlogin.domain.account.AccountId;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
 import dev.wxlogin.domain.session.ClientInfo;
 import dev.wxlogin.domain.session.EndReason;
+import dev.wxlogin.domain.session.LoginMethod;
 import dev.wxlogin.domain.session.Session;
 import dev.wxlogin.domain.session.SessionId;
+import dev.wxlogin.domain.session.SessionPolicy;
 import dev.wxlogin.domain.session.SessionToken;
 import dev.wxlogin.domain.user.OpenId;
+import dev.wxlogin.domain.user.UnionId;
+import dev.wxlogin.domain.user.User;
 import dev.wxlogin.domain.user.UserId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,17 +36,21 @@ public abstract class ForStoringSessionsContract {
 
     protected abstract ForRunningTransactions transactions();
 
+    private final OpenId openId = new OpenId("o-" + UserId.random().value());
     private UserId user;
+    private AccountId account;
 
     @BeforeEach
     void aUser() {
-        var identity = new WeChatIdentity(new OpenId("o-" + UserId.random().value()), Optional.empty(),
-                new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ=="));
-        user = transactions().inTransaction(() -> users().recordLogin(APP, identity, NOW)).user().id();
+        var identity = new WeChatIdentity(openId, Optional.empty(), new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ=="));
+        User recorded = transactions().inTransaction(() -> users().recordLogin(APP, identity, NOW)).user();
+        user = recorded.id();
+        account = recorded.accountId();
     }
 
     private Session session(Instant createdAt, Instant lastSeenAt, Instant expiresAt) {
-        return new Session(SessionId.random(), SessionToken.generate().hash(), user, APP,
+        return new Session(SessionId.random(), SessionToken.generate().hash(), account, Optional.of(user),
+                Optional.of(APP), LoginMethod.WECHAT,
                 new ClientInfo("MicroMessenger/8.0", "203.0.113.7"), createdAt, lastSeenAt, expiresAt,
                 Optional.empty(), Optional.empty());
     }
@@ -65,11 +74,43 @@ public abstract class ForStoringSessionsContract {
 
     @Test
     void unknownClientDetailsAreStoredAsUnknown() {
-        Session session = new Session(SessionId.random(), SessionToken.generate().hash(), user, APP, ClientInfo.unknown(),
+        Session session = new Session(SessionId.random(), SessionToken.generate().hash(), account, Optional.of(user),
+                Optional.of(APP), LoginMethod.WECHAT, ClientInfo.unknown(),
                 NOW, NOW, NOW.plusSeconds(60), Optional.empty(), Optional.empty());
         sessions().insert(session);
 
         assertThat(sessions().findByTokenHash(session.tokenHash())).contains(session);
+    }
+
+    @Test
+    void aPasswordSessionIsFoundWithItsAccountAndNoUserNorAppButIsNoneOfTheUsersSessions() {
+        Session password = Session.startWithPassword(SessionToken.generate().hash(), account,
+                new ClientInfo("Mozilla/5.0", "203.0.113.8"), NOW, SessionPolicy.DEFAULT);
+        sessions().insert(password);
+
+        assertThat(sessions().findByTokenHash(password.tokenHash())).contains(password);
+        assertThat(sessions().findLive(user, NOW, idleCutoff(NOW))).isEmpty();
+    }
+
+    /** A unionid learned later folds the user's account into the one holding it: its sessions go along. */
+    @Test
+    void whenAccountsMergeTheFoldedAccountsSessionsMoveToTheSurvivor() {
+        Session weChat = stored(NOW, NOW, NOW.plus(Duration.ofDays(7)));
+        Session password = Session.startWithPassword(SessionToken.generate().hash(), account, ClientInfo.unknown(), NOW,
+                SessionPolicy.DEFAULT);
+        sessions().insert(password);
+        UnionId union = new UnionId("un-" + UserId.random().value());
+        AccountId survivor = transactions().inTransaction(() -> users().recordLogin(new AppId("wxcontract0000002"),
+                new WeChatIdentity(new OpenId("o-holder"), Optional.of(union), new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ==")),
+                NOW)).user().accountId();
+
+        transactions().inTransaction(() -> users().recordLogin(APP,
+                new WeChatIdentity(openId, Optional.of(union), new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ==")), NOW));
+
+        assertThat(survivor).isNotEqualTo(account);
+        assertThat(sessions().findByTokenHash(weChat.tokenHash()).orElseThrow().accountId()).isEqualTo(survivor);
+        assertThat(sessions().findByTokenHash(password.tokenHash()).orElseThrow().accountId()).isEqualTo(survivor);
+        assertThat(sessions().findLive(user, NOW, idleCutoff(NOW))).extracting(Session::id).containsExactly(weChat.id());
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.wxlogin.domain.port.out;
 
 import dev.wxlogin.domain.fakes.InMemoryAccessTokenStorage;
 import dev.wxlogin.domain.fakes.InMemoryExchangedCodes;
+import dev.wxlogin.domain.fakes.InMemoryLoginFailures;
+import dev.wxlogin.domain.fakes.InMemoryPasswordStorage;
 import dev.wxlogin.domain.fakes.InMemoryProfileStorage;
 import dev.wxlogin.domain.fakes.InMemorySessionStorage;
 import dev.wxlogin.domain.fakes.InMemoryUserStorage;
@@ -31,6 +33,10 @@ class InMemoryStorageContractsTest {
         private final InMemoryUserStorage users = new InMemoryUserStorage();
         private final InMemorySessionStorage sessions = new InMemorySessionStorage();
         private final SerialTransactions transactions = new SerialTransactions(users, sessions);
+
+        Sessions() {
+            users.keepsSessionsIn(sessions);
+        }
 
         @Override
         protected ForStoringSessions sessions() {
@@ -109,6 +115,26 @@ class InMemoryStorageContractsTest {
         @Override
         protected ForStoringAccessTokens tokens() {
             return tokens;
+        }
+    }
+
+    @Nested
+    class LoginFailures extends ForCountingLoginFailuresContract {
+        private final InMemoryLoginFailures failures = new InMemoryLoginFailures();
+
+        @Override
+        protected ForCountingLoginFailures failures() {
+            return failures;
+        }
+    }
+
+    @Nested
+    class Passwords extends ForStoringPasswordsContract {
+        private final InMemoryPasswordStorage passwords = new InMemoryPasswordStorage();
+
+        @Override
+        protected ForStoringPasswords passwords() {
+            return passwords;
         }
     }
 }

@@ -1,0 +1,49 @@
+package dev.wxlogin.application;
+
+import dev.wxlogin.domain.Randomness;
+import dev.wxlogin.domain.error.CredentialsRejected;
+import dev.wxlogin.domain.password.Password;
+import dev.wxlogin.domain.password.PasswordHash;
+import dev.wxlogin.domain.port.out.ForHashingPasswords;
+import dev.wxlogin.domain.port.out.ForRecognisingCommonPasswords;
+
+import java.util.Optional;
+
+/**
+ * Hashing a new password (refused if it is a common one) and checking a given one. An account name nobody has is
+ * checked against a dummy hash made with the same parameters, so an unknown name costs the same time as a wrong
+ * password and the answer's timing does not tell whether the name exists (ASVS 6.3.8).
+ */
+final class PasswordChecks {
+    private final ForHashingPasswords hasher;
+    private final ForRecognisingCommonPasswords commonPasswords;
+    private final PasswordHash dummy;
+
+    PasswordChecks(ForHashingPasswords hasher, ForRecognisingCommonPasswords commonPasswords) {
+        this.hasher = hasher;
+        this.commonPasswords = commonPasswords;
+        // a random password nobody knows, so the dummy matches nothing anyone can send
+        this.dummy = hasher.hash(new Password(Randomness.base64url(32)));
+    }
+
+    PasswordHash hashNew(Password password) {
+        if (commonPasswords.isCommon(password)) {
+            throw new CredentialsRejected(CredentialsRejected.Reason.COMMON_PASSWORD);
+        }
+        return hasher.hash(password);
+    }
+
+    /** Whether {@code password} is the one {@code stored} was made of; false, after the same work, when there is none. */
+    boolean matches(Password password, Optional<PasswordHash> stored) {
+        boolean matches = hasher.verify(password, stored.orElse(dummy));
+        return stored.isPresent() && matches;
+    }
+
+    /**
+     * A hash of the stored password under the current parameters, if {@code stored} was made with others. The list
+     * of common passwords is not asked: it judges new passwords, and a login must not fail because the list grew.
+     */
+    Optional<PasswordHash> rehashed(Password password, PasswordHash stored) {
+        return hasher.needsRehash(stored) ? Optional.of(hasher.hash(password)) : Optional.empty();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.wxlogin.domain.fakes;
+
+import dev.wxlogin.domain.account.AccountId;
+import dev.wxlogin.domain.password.PasswordCredential;
+import dev.wxlogin.domain.password.PasswordHash;
+import dev.wxlogin.domain.password.Username;
+import dev.wxlogin.domain.port.out.ForStoringPasswords;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** A {@link ForStoringPasswords} in memory. */
+public final class InMemoryPasswordStorage implements ForStoringPasswords {
+    private final Map<Username, PasswordCredential> credentials = new HashMap<>();
+
+    @Override
+    public synchronized Optional<AccountId> register(Username username, PasswordHash hash, Instant now) {
+        if (credentials.containsKey(username)) {
+            return Optional.empty();
+        }
+        AccountId account = AccountId.random();
+        credentials.put(username, new PasswordCredential(account, hash));
+        return Optional.of(account);
+    }
+
+    @Override
+    public synchronized Optional<PasswordCredential> find(Username username) {
+        return Optional.ofNullable(credentials.get(username));
+    }
+
+    @Override
+    public synchronized boolean replaceHash(Username username, PasswordHash current, PasswordHash replacement, Instant now) {
+        PasswordCredential stored = credentials.get(username);
+        if (stored == null || !stored.hash().equals(current)) {
+            return false;
+        }
+        credentials.put(username, new PasswordCredential(stored.account(), replacement));
+        return true;
+    }
+}
