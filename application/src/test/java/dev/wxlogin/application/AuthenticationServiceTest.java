@@ -131,7 +131,7 @@ class AuthenticationServiceTest {
         LoginResult phone = f.logIn("o-banned");
         LoginResult tablet = f.logIn("o-banned");
 
-        new UserDisablingService(f.users, f.sessions, f.transactions, f.policy, f.clock).disable(phone.user().id());
+        new UserAdministrationService(f.users, f.sessions, f.transactions, f.policy, f.clock).disable(phone.user().id());
 
         assertThat(refusal(phone.token())).isEqualTo(AuthenticationFailed.Reason.SESSION_REVOKED);
         assertThat(refusal(tablet.token())).isEqualTo(AuthenticationFailed.Reason.SESSION_REVOKED);

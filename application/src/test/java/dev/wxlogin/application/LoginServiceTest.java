@@ -143,7 +143,7 @@ class LoginServiceTest {
     @Test
     void aDisabledAccountCannotLogInAndItsLoginRecordsNothing() {
         LoginResult first = f.logIn(f.codeFor("o-erin", "Zmlyc3Qta2V5LWVyaW4xMg=="));
-        new UserDisablingService(f.users, f.sessions, f.transactions, f.policy, f.clock).disable(first.user().id());
+        new UserAdministrationService(f.users, f.sessions, f.transactions, f.policy, f.clock).disable(first.user().id());
         int sessionsBefore = f.sessions.count();
 
         assertThatThrownBy(() -> f.logIn(f.codeFor("o-erin", "bmV3LWtleS1lcmluLTEyMw==")))

@@ -37,7 +37,7 @@ class SecurityEventsTest {
     private final LogoutService logout = new LogoutService(f.sessions, f.clock);
     private final SessionManagementService management = new SessionManagementService(f.sessions, f.users, Fixture.APPS, f.policy,
             f.clock);
-    private final UserDisablingService disabling = new UserDisablingService(f.users, f.sessions, f.transactions, f.policy, f.clock);
+    private final UserAdministrationService disabling = new UserAdministrationService(f.users, f.sessions, f.transactions, f.policy, f.clock);
 
     @AfterEach
     void stopCapturing() {
@@ -203,7 +203,7 @@ class SecurityEventsTest {
         f.logIn("o-lost-phone");
         events.clear();
 
-        new UserSessionsEndingService(f.users, f.sessions, f.transactions, f.policy, f.clock).endAll(phone.user().id());
+        new UserAdministrationService(f.users, f.sessions, f.transactions, f.policy, f.clock).endAll(phone.user().id());
 
         assertThat(events.lines()).containsExactly(
                 "INFO all sessions ended by an operator user=" + phone.user().id() + " count=2");

@@ -151,7 +151,7 @@ class SessionManagementServiceTest {
 
     @Test
     void disablingAnUnknownUserIsNotFound() {
-        assertThatThrownBy(() -> new UserDisablingService(f.users, f.sessions, f.transactions, f.policy, f.clock).disable(UserId.random()))
+        assertThatThrownBy(() -> new UserAdministrationService(f.users, f.sessions, f.transactions, f.policy, f.clock).disable(UserId.random()))
                 .isInstanceOf(NotFound.class);
     }
 }

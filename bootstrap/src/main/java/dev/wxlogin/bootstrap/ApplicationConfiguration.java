@@ -10,12 +10,9 @@ import dev.wxlogin.application.ProfileService;
 import dev.wxlogin.application.SessionCleanupService;
 import dev.wxlogin.application.SessionKeyResetService;
 import dev.wxlogin.application.SessionManagementService;
-import dev.wxlogin.application.UserDisablingService;
-import dev.wxlogin.application.UserSessionsEndingService;
+import dev.wxlogin.application.UserAdministrationService;
 import dev.wxlogin.domain.port.in.ForAuthenticating;
 import dev.wxlogin.domain.port.in.ForCleaningUpSessions;
-import dev.wxlogin.domain.port.in.ForDisablingUsers;
-import dev.wxlogin.domain.port.in.ForEndingUsersSessions;
 import dev.wxlogin.domain.port.in.ForGettingAccessTokens;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
@@ -79,10 +76,11 @@ class ApplicationConfiguration {
         return new SessionManagementService(sessions, users, endpoint.appIds(), policy, clock);
     }
 
+    /** Both operator ports: disabling and enabling users, and ending all of a user's sessions. */
     @Bean
-    ForDisablingUsers disablingUsers(ForStoringUsers users, ForStoringSessions sessions, ForRunningTransactions transactions,
-                                     SessionPolicy policy, Clock clock) {
-        return new UserDisablingService(users, sessions, transactions, policy, clock);
+    UserAdministrationService userAdministration(ForStoringUsers users, ForStoringSessions sessions,
+                                                 ForRunningTransactions transactions, SessionPolicy policy, Clock clock) {
+        return new UserAdministrationService(users, sessions, transactions, policy, clock);
     }
 
     @Bean
@@ -97,12 +95,6 @@ class ApplicationConfiguration {
                                                  ForStoringUsers users, ForStoringSessions sessions,
                                                  SessionPolicy policy, Clock clock) {
         return new SessionKeyResetService(wechat, tokens, users, sessions, policy, clock);
-    }
-
-    @Bean
-    ForEndingUsersSessions endingUsersSessions(ForStoringUsers users, ForStoringSessions sessions,
-                                               ForRunningTransactions transactions, SessionPolicy policy, Clock clock) {
-        return new UserSessionsEndingService(users, sessions, transactions, policy, clock);
     }
 
     @Bean
