@@ -7,13 +7,14 @@ import dev.wxlogin.domain.password.Username;
 import dev.wxlogin.domain.port.out.ForStoringPasswords;
 
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** A {@link ForStoringPasswords} in memory. */
 public final class InMemoryPasswordStorage implements ForStoringPasswords {
-    private final Map<Username, PasswordCredential> credentials = new HashMap<>();
+    private final Map<Username, PasswordCredential> credentials = new LinkedHashMap<>(); // oldest first
 
     @Override
     public synchronized Optional<AccountId> register(Username username, PasswordHash hash, Instant now) {
@@ -28,6 +29,22 @@ public final class InMemoryPasswordStorage implements ForStoringPasswords {
     @Override
     public synchronized Optional<PasswordCredential> find(Username username) {
         return Optional.ofNullable(credentials.get(username));
+    }
+
+    @Override
+    public synchronized List<Username> usernamesOf(AccountId account) {
+        return credentials.entrySet().stream().filter(entry -> entry.getValue().account().equals(account))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public synchronized boolean addUsername(AccountId account, Username username, PasswordHash hash, Instant now) {
+        return credentials.putIfAbsent(username, new PasswordCredential(account, hash)) == null;
+    }
+
+    /** Nothing to lock: {@link SerialTransactions} runs one transaction at a time. */
+    @Override
+    public void lockAccount(AccountId account) {
     }
 
     @Override

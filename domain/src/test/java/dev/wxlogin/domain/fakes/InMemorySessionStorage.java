@@ -80,6 +80,23 @@ public final class InMemorySessionStorage implements ForStoringSessions, RollsBa
     }
 
     @Override
+    public synchronized List<Session> findLiveOfAccount(AccountId account, Instant now, Instant idleCutoff) {
+        return sessions.values().stream()
+                .filter(s -> s.accountId().equals(account) && live(s, now, idleCutoff))
+                .sorted(Comparator.comparing(Session::createdAt).thenComparing(s -> s.id().value()))
+                .toList();
+    }
+
+    @Override
+    public synchronized int endAllOfAccount(AccountId account, Optional<SessionId> kept, EndReason reason, Instant now,
+                                            Instant idleCutoff) {
+        List<Session> ending = findLiveOfAccount(account, now, idleCutoff).stream()
+                .filter(s -> !kept.equals(Optional.of(s.id()))).toList();
+        ending.forEach(s -> sessions.put(s.id(), s.ended(now, reason)));
+        return ending.size();
+    }
+
+    @Override
     public synchronized int deleteExpired(Instant now, Instant idleCutoff, int limit) {
         List<SessionId> dead = sessions.values().stream()
                 .filter(s -> !s.expiresAt().isAfter(now) || !s.lastSeenAt().isAfter(idleCutoff))

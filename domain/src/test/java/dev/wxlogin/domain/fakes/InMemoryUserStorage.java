@@ -78,6 +78,32 @@ public final class InMemoryUserStorage implements ForStoringUsers, RollsBack {
     }
 
     @Override
+    public synchronized Binding bindToAccount(AppId appId, WeChatIdentity identity, AccountId account, Instant now) {
+        UserId existing = byOpenId.get(appId.value() + "/" + identity.openId().value());
+        Optional<AccountId> holder = identity.unionId().map(accountsByUnionId::get);
+        if (existing != null && !byId.get(existing).accountId().equals(account)) {
+            return Binding.refused(BindOutcome.USER_OF_ANOTHER_ACCOUNT);
+        }
+        if (holder.isPresent() && !holder.get().equals(account)) {
+            return Binding.refused(BindOutcome.UNIONID_OF_ANOTHER_ACCOUNT);
+        }
+        if (existing != null && byId.get(existing).disabled()) {
+            return Binding.refused(BindOutcome.USER_DISABLED);
+        }
+        identity.unionId().ifPresent(union -> accountsByUnionId.put(union, account));
+        if (existing == null) {
+            User user = User.created(UserId.random(), account, appId, identity.openId(), identity.unionId(), now);
+            byOpenId.put(appId.value() + "/" + identity.openId().value(), user.id());
+            byId.put(user.id(), user);
+        } else if (byId.get(existing).unionId().isEmpty() && identity.unionId().isPresent()) {
+            byId.put(existing, byId.get(existing).withUnionId(identity.unionId()));
+        }
+        User user = byId.get(byOpenId.get(appId.value() + "/" + identity.openId().value()));
+        sessionKeys.put(user.id(), identity.sessionKey());
+        return Binding.bound(user);
+    }
+
+    @Override
     public Optional<User> findById(UserId id) {
         return Optional.ofNullable(byId.get(id));
     }

@@ -6,6 +6,7 @@ import dev.wxlogin.domain.password.PasswordHash;
 import dev.wxlogin.domain.password.Username;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,21 @@ public interface ForStoringPasswords {
     Optional<AccountId> register(Username username, PasswordHash hash, Instant now);
 
     Optional<PasswordCredential> find(Username username);
+
+    /** The account's names, oldest first; none for an account that only WeChat made. */
+    List<Username> usernamesOf(AccountId account);
+
+    /**
+     * Gives an existing account the name with the hash, unless any account has the name already; returns whether it
+     * did. Of concurrent claims of one name, on any instances, exactly one succeeds.
+     */
+    boolean addUsername(AccountId account, Username username, PasswordHash hash, Instant now);
+
+    /**
+     * Locks the account until the calling transaction ends, so that password logins of one account, on any instances,
+     * apply the device policy one after another.
+     */
+    void lockAccount(AccountId account);
 
     /**
      * Replaces the name's hash with {@code replacement}, only if it still is {@code current}: a rehash at login never

@@ -1,5 +1,6 @@
 package dev.wxlogin.domain.port.out;
 
+import dev.wxlogin.domain.account.AccountId;
 import dev.wxlogin.domain.session.EndReason;
 import dev.wxlogin.domain.session.Session;
 import dev.wxlogin.domain.session.SessionId;
@@ -42,6 +43,15 @@ public interface ForStoringSessions {
      * locked (the cleanup job may be deleting it).
      */
     int endAll(UserId user, EndReason reason, Instant now, Instant idleCutoff);
+
+    /** The account's live sessions, of every mini program and method, by the rule of {@link #findLive}, oldest first. */
+    List<Session> findLiveOfAccount(AccountId account, Instant now, Instant idleCutoff);
+
+    /**
+     * Ends every live session of the account, of every mini program and method, but {@code kept} if given; returns how
+     * many, by the rule of {@link #endAll}.
+     */
+    int endAllOfAccount(AccountId account, Optional<SessionId> kept, EndReason reason, Instant now, Instant idleCutoff);
 
     /** Deletes at most {@code limit} sessions that can never be live again; returns how many. */
     int deleteExpired(Instant now, Instant idleCutoff, int limit);

@@ -1,5 +1,6 @@
 package dev.wxlogin.domain.port.out;
 
+import dev.wxlogin.domain.account.AccountId;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
@@ -30,6 +31,15 @@ public interface ForStoringUsers {
      */
     RecordedLogin recordLogin(AppId appId, WeChatIdentity identity, Instant now);
 
+    /**
+     * Binds WeChat to an account that has none in this mini program (a password made it): creates the user in
+     * {@code account}, or finds them there and replaces their {@code session_key}; a unionid that no account holds
+     * becomes the account's. Nothing is written, and the answer says why, when the user belongs to another account,
+     * when the unionid is another account's, or when the user is disabled. Safe under concurrency as
+     * {@link #recordLogin} is; inside a transaction the user's row stays locked until it ends.
+     */
+    Binding bindToAccount(AppId appId, WeChatIdentity identity, AccountId account, Instant now);
+
     Optional<User> findById(UserId id);
 
     /** The newest {@code session_key} WeChat gave for the user, for verifying and decrypting their open data. */
@@ -55,6 +65,19 @@ public interface ForStoringUsers {
 
     /** Clears the user's disabled mark, if any; returns false if there is no such user. */
     boolean enable(UserId id);
+
+    /** What {@link #bindToAccount} did: the user, only if {@link BindOutcome#BOUND}. */
+    record Binding(BindOutcome outcome, Optional<User> user) {
+        public static Binding bound(User user) {
+            return new Binding(BindOutcome.BOUND, Optional.of(user));
+        }
+
+        public static Binding refused(BindOutcome outcome) {
+            return new Binding(outcome, Optional.empty());
+        }
+    }
+
+    enum BindOutcome { BOUND, USER_OF_ANOTHER_ACCOUNT, UNIONID_OF_ANOTHER_ACCOUNT, USER_DISABLED }
 
     /** @param created whether this login created the user */
     record RecordedLogin(User user, boolean created) {
