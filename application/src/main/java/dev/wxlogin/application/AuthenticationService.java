@@ -19,8 +19,8 @@ import java.util.Set;
  * Every request reads the session row, so a logout or a replacement takes effect on the very next
  * request on any instance. Expiry is judged on read, whether or not cleanup has run. A session counts only on an
  * instance that serves its mini program, and only for a request that names that mini program or none; anything
- * else is refused as a token never issued, so that a prober learns nothing about other apps. A password session, which
- * no mini program issued and which has no WeChat user, is not accepted here.
+ * else is refused as a token never issued, so that a prober learns nothing about other apps. A password session belongs
+ * to its account, not to a mini program, and counts on every instance and for every request.
  */
 public final class AuthenticationService implements ForAuthenticating {
     private final ForStoringSessions sessions;
@@ -43,14 +43,17 @@ public final class AuthenticationService implements ForAuthenticating {
     public Authentication authenticate(SessionToken token) {
         Instant now = clock.instant();
         Session session = sessions.findByTokenHash(token.hash())
-                .filter(found -> found.appId().map(app -> countsFor(token, app)).orElse(false))
+                .filter(found -> found.appId().map(app -> countsFor(token, app)).orElse(true))
                 .orElseThrow(AuthenticationFailed::unauthenticated);
         refuseUnlessLive(session, now);
+        if (session.userId().isEmpty()) {
+            return Authentication.ofAccount(renewed(session, now));
+        }
         User user = session.userId().flatMap(users::findById).orElseThrow(AuthenticationFailed::unauthenticated);
         if (user.disabled()) { // disabling revoked every session; one that escaped it is answered the same way
             throw new AuthenticationFailed(AuthenticationFailed.Reason.SESSION_REVOKED);
         }
-        return new Authentication(user, renewed(session, now));
+        return Authentication.of(user, renewed(session, now));
     }
 
     private boolean countsFor(SessionToken token, AppId sessionApp) {

@@ -2,7 +2,6 @@ package dev.wxlogin.application;
 
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.error.LoginRejected;
-import dev.wxlogin.domain.error.UpstreamFailure;
 import dev.wxlogin.domain.login.LoginCommand;
 import dev.wxlogin.domain.login.LoginResult;
 import dev.wxlogin.domain.login.WeChatIdentity;
@@ -19,7 +18,6 @@ import dev.wxlogin.domain.session.SessionToken;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -31,15 +29,11 @@ import java.util.Set;
  * session row has committed.
  */
 public final class LoginService implements ForLoggingIn {
-    /** WeChat's codes live 5 minutes; remembering a claim longer than that protects nothing. */
-    static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
     private static final System.Logger EVENTS = System.getLogger("wxlogin.security");
 
-    private final ForExchangingLoginCodes wechat;
-    private final ForRememberingExchangedCodes exchangedCodes;
+    private final CodeExchange codes;
     private final ForStoringUsers users;
     private final ForStoringSessions sessions;
-    private final Set<AppId> apps;
     private final ForRunningTransactions transactions;
     private final SessionPolicy policy;
     private final Clock clock;
@@ -48,11 +42,9 @@ public final class LoginService implements ForLoggingIn {
     public LoginService(ForExchangingLoginCodes wechat, ForRememberingExchangedCodes exchangedCodes,
                         ForStoringUsers users, ForStoringSessions sessions, Set<AppId> apps,
                         ForRunningTransactions transactions, SessionPolicy policy, Clock clock) {
-        this.wechat = wechat;
-        this.exchangedCodes = exchangedCodes;
+        this.codes = new CodeExchange(wechat, exchangedCodes, apps, clock);
         this.users = users;
         this.sessions = sessions;
-        this.apps = Set.copyOf(apps);
         this.transactions = transactions;
         this.policy = policy;
         this.clock = clock;
@@ -60,38 +52,11 @@ public final class LoginService implements ForLoggingIn {
 
     @Override
     public LoginResult logIn(LoginCommand command) {
-        if (!apps.contains(command.appId())) { // no claim row, no code2Session with credentials we do not have
-            EVENTS.log(Level.INFO, "login refused app={0} reason=unknown_app", command.appId());
-            throw new LoginRejected(LoginRejected.Reason.UNKNOWN_APP);
-        }
-        WeChatIdentity identity = exchangeOnce(command);
+        WeChatIdentity identity = codes.exchangeOnce(command.appId(), command.code());
         LoginResult result = transactions.inTransaction(() -> startSession(command, identity));
         EVENTS.log(Level.INFO, "login user={0} app={1} newUser={2}",
                 result.user().id(), command.appId(), result.newUser());
         return result;
-    }
-
-    /**
-     * A code is claimed before WeChat sees it, so a replay or a concurrent double submit is refused on any
-     * instance without a second call to WeChat, and only the first requester can get a session.
-     */
-    private WeChatIdentity exchangeOnce(LoginCommand command) {
-        Instant now = clock.instant();
-        if (!exchangedCodes.claim(command.appId(), command.code(), now, now.plus(CODE_LIFETIME))) {
-            EVENTS.log(Level.INFO, "login refused app={0} reason=code_replayed", command.appId());
-            throw new LoginRejected(LoginRejected.Reason.CODE_USED);
-        }
-        try {
-            return wechat.exchange(command.appId(), command.code());
-        } catch (UpstreamFailure failure) {
-            if (failure.codeUnspent()) { // after a timeout nobody knows: the claim stays, the client calls wx.login again
-                exchangedCodes.release(command.appId(), command.code());
-            }
-            throw failure;
-        } catch (LoginRejected rejected) {
-            EVENTS.log(Level.WARNING, "login refused app={0} reason={1}", command.appId(), rejected.reason());
-            throw rejected;
-        }
     }
 
     private LoginResult startSession(LoginCommand command, WeChatIdentity identity) {
@@ -112,8 +77,7 @@ public final class LoginService implements ForLoggingIn {
     /** Runs under the user's row lock (taken by recordLogin), so concurrent logins of one user cannot both keep sessions. */
     private void endSessionsBeyondTheDevicePolicy(ForStoringUsers.RecordedLogin recorded, Instant now) {
         List<Session> live = sessions.findLive(recorded.user().id(), now, policy.idleCutoff(now));
-        int excess = live.size() - policy.earlierSessionsKept();
-        for (Session oldest : live.subList(0, Math.max(0, excess))) {
+        for (Session oldest : policy.replacedByANewLogin(live)) {
             sessions.end(oldest.id(), EndReason.REPLACED, now);
             EVENTS.log(Level.INFO, "session replaced user={0} session={1} policy={2}",
                     recorded.user().id(), oldest.id(), policy.devices());

@@ -50,7 +50,7 @@ public final class OpenDataService implements ForOpeningOpenData {
 
     @Override
     public OpenData open(SessionToken token, EncryptedOpenData data) {
-        User user = authentication.authenticate(token).user();
+        User user = authentication.authenticate(token).weChatUser();
         // No key to try (none stored, or sealed under a data key since retired): only a new login brings one.
         SessionKey key = users.sessionKeyOf(user.id())
                 .orElseThrow(() -> new OpenDataRejected(OpenDataRejected.Reason.SESSION_KEY_STALE));

@@ -42,7 +42,7 @@ public final class PhoneBindingService implements ForBindingPhoneNumbers {
 
     @Override
     public PhoneNumber bind(SessionToken caller, PhoneCode code) {
-        User user = authentication.authenticate(caller).user();
+        User user = authentication.authenticate(caller).weChatUser();
         VerifiedPhone verified = calls.call(user.appId(), token -> wechat.lookUp(token, user.appId(), user.openId(), code));
         if (!verified.watermarkAppId().equals(user.appId())) {
             EVENTS.log(Level.WARNING, "phone number refused: watermark of another app user={0} watermark={1}",

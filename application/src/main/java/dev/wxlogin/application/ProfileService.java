@@ -4,6 +4,7 @@ import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.error.AvatarRejected;
 import dev.wxlogin.domain.port.in.ForManagingProfiles;
 import dev.wxlogin.domain.port.out.ForCleaningImages;
+import dev.wxlogin.domain.port.out.ForStoringPasswords;
 import dev.wxlogin.domain.port.out.ForStoringProfiles;
 import dev.wxlogin.domain.port.out.ForStoringSessions;
 import dev.wxlogin.domain.port.out.ForStoringUsers;
@@ -29,32 +30,38 @@ public final class ProfileService implements ForManagingProfiles {
     private final AuthenticationService authentication;
     private final ForStoringProfiles profiles;
     private final ForCleaningImages images;
+    private final ForStoringPasswords passwords;
     private final Clock clock;
 
     public ProfileService(ForStoringSessions sessions, ForStoringUsers users, Set<AppId> apps, SessionPolicy policy,
-                          ForStoringProfiles profiles, ForCleaningImages images, Clock clock) {
+                          ForStoringProfiles profiles, ForCleaningImages images, ForStoringPasswords passwords,
+                          Clock clock) {
         this.authentication = new AuthenticationService(sessions, users, apps, policy, clock);
         this.profiles = profiles;
         this.images = images;
+        this.passwords = passwords;
         this.clock = clock;
     }
 
     @Override
     public Me me(SessionToken token) {
         Authentication caller = authentication.authenticate(token);
-        return new Me(caller, profiles.profileOf(caller.user().id()));
+        return caller.user()
+                .map(user -> new Me(caller, profiles.profileOf(user.id()), Optional.empty()))
+                .orElseGet(() -> new Me(caller, Profile.EMPTY,
+                        passwords.usernamesOf(caller.accountId()).stream().findFirst()));
     }
 
     @Override
     public Profile changeNickname(SessionToken token, Nickname nickname) {
-        UserId user = authentication.authenticate(token).user().id();
+        UserId user = authentication.authenticate(token).weChatUser().id();
         profiles.saveNickname(user, nickname, clock.instant());
         return profiles.profileOf(user);
     }
 
     @Override
     public Profile changeAvatar(SessionToken token, byte[] upload) {
-        UserId user = authentication.authenticate(token).user().id();
+        UserId user = authentication.authenticate(token).weChatUser().id();
         if (upload.length > MAX_AVATAR_BYTES) {
             throw new AvatarRejected(AvatarRejected.Reason.TOO_LARGE);
         }

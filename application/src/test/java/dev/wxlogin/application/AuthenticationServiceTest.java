@@ -29,14 +29,14 @@ class AuthenticationServiceTest {
     void aFreshTokenIdentifiesItsUser() {
         LoginResult login = f.logIn("o-alice");
 
-        assertThat(f.authentication.authenticate(login.token()).user()).isEqualTo(login.user());
+        assertThat(f.authentication.authenticate(login.token()).user()).contains(login.user());
     }
 
     @Test
     void aRequestNamingTheSessionsOwnMiniProgramIsAccepted() {
         LoginResult login = f.logIn("o-alice");
 
-        assertThat(f.authentication.authenticate(login.token().presentedFor(Fixture.APP)).user()).isEqualTo(login.user());
+        assertThat(f.authentication.authenticate(login.token().presentedFor(Fixture.APP)).user()).contains(login.user());
     }
 
     /** A token leaked from one mini program is worth nothing in another, and the answer says no more than that. */
@@ -144,5 +144,28 @@ class AuthenticationServiceTest {
         f.users.disable(login.user().id(), f.clock.instant());
 
         assertThat(refusal(login.token())).isEqualTo(AuthenticationFailed.Reason.SESSION_REVOKED);
+    }
+
+    /** A password session is the account's: no mini program issued it, so no instance's apps or request's app matter. */
+    @Test
+    void aPasswordSessionIsItsAccountsOnEveryInstanceAndForEveryMiniProgram() {
+        var registered = f.register("alice", "correct horse battery");
+        AuthenticationService elsewhere = new AuthenticationService(f.sessions, f.users,
+                Set.of(new AppId("wxelsewhere000001")), f.policy, f.clock);
+
+        var caller = f.authentication.authenticate(registered.token().presentedFor(Fixture.APP));
+        assertThat(caller.user()).isEmpty();
+        assertThat(caller.accountId()).isEqualTo(registered.account());
+        assertThat(elsewhere.authenticate(registered.token()).accountId()).isEqualTo(registered.account());
+    }
+
+    @Test
+    void aPasswordSessionExpiresAndIsRenewedAsEveryOther() {
+        var registered = f.register("alice", "correct horse battery");
+        f.clock.advance(f.policy.touchInterval().plusSeconds(1));
+
+        assertThat(f.authentication.authenticate(registered.token()).session().lastSeenAt()).isEqualTo(f.clock.instant());
+        f.clock.advance(f.policy.idle().plusSeconds(1));
+        assertThat(refusal(registered.token())).isEqualTo(AuthenticationFailed.Reason.SESSION_EXPIRED);
     }
 }

@@ -3,6 +3,7 @@ package dev.wxlogin.application;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.fakes.InMemoryExchangedCodes;
 import dev.wxlogin.domain.fakes.InMemoryLoginFailures;
+import dev.wxlogin.domain.fakes.InMemoryPasswordStorage;
 import dev.wxlogin.domain.fakes.InMemorySessionStorage;
 import dev.wxlogin.domain.fakes.InMemoryUserStorage;
 import dev.wxlogin.domain.fakes.MutableClock;
@@ -13,6 +14,9 @@ import dev.wxlogin.domain.login.LoginResult;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
 import dev.wxlogin.domain.password.FailureLimits;
+import dev.wxlogin.domain.password.Password;
+import dev.wxlogin.domain.password.PasswordLoginResult;
+import dev.wxlogin.domain.password.Username;
 import dev.wxlogin.domain.port.out.ForExchangingLoginCodes;
 import dev.wxlogin.domain.session.ClientInfo;
 import dev.wxlogin.domain.session.SessionPolicy;
@@ -40,11 +44,16 @@ final class Fixture {
     final InMemorySessionStorage sessions = new InMemorySessionStorage();
     final InMemoryExchangedCodes codes = new InMemoryExchangedCodes();
     final InMemoryLoginFailures loginFailures = new InMemoryLoginFailures();
+    final InMemoryPasswordStorage passwords = new InMemoryPasswordStorage();
     final SerialTransactions transactions = new SerialTransactions(users, sessions);
     final ForExchangingLoginCodes wechat = mock(ForExchangingLoginCodes.class);
     final SessionPolicy policy;
+    final CountingPasswordHasher hasher = new CountingPasswordHasher();
     final LoginService login;
     final AuthenticationService authentication;
+    final PasswordAccounts accounts;
+    final PasswordLoginService passwordLogin;
+    final CredentialBindingService binding;
     private final AtomicInteger codes_ = new AtomicInteger();
 
     Fixture(SessionPolicy policy) {
@@ -52,6 +61,11 @@ final class Fixture {
         users.keepsSessionsIn(sessions);
         login = new LoginService(wechat, codes, users, sessions, APPS, transactions, policy, clock);
         authentication = new AuthenticationService(sessions, users, APPS, policy, clock);
+        accounts = new PasswordAccounts(passwords, hasher, password -> password.lowerCase().equals("password1"),
+                loginFailures, FAILURE_LIMITS, clock);
+        passwordLogin = new PasswordLoginService(accounts, passwords, sessions, transactions, policy, clock);
+        binding = new CredentialBindingService(accounts, passwords, sessions, users, wechat, codes, APPS, transactions,
+                policy, clock);
     }
 
     Fixture() {
@@ -76,5 +90,15 @@ final class Fixture {
 
     LoginResult logIn(String openId) {
         return logIn(codeFor(openId));
+    }
+
+    static final ClientInfo BROWSER = new ClientInfo("Mozilla/5.0", "198.51.100.7");
+
+    PasswordLoginResult register(String username, String password) {
+        return passwordLogin.register(new Username(username), new Password(password), BROWSER);
+    }
+
+    PasswordLoginResult logInWithPassword(String username, String password) {
+        return passwordLogin.logIn(new Username(username), new Password(password), BROWSER);
     }
 }

@@ -173,7 +173,7 @@ class LoginServiceTest {
         assertThatThrownBy(() -> single.authentication.authenticate(phone.token()))
                 .isInstanceOfSatisfying(AuthenticationFailed.class,
                         e -> assertThat(e.reason()).isEqualTo(AuthenticationFailed.Reason.SESSION_REPLACED));
-        assertThat(single.authentication.authenticate(tablet.token()).user().id()).isEqualTo(tablet.user().id());
+        assertThat(single.authentication.authenticate(tablet.token()).weChatUser().id()).isEqualTo(tablet.user().id());
     }
 
     @Test
@@ -213,7 +213,7 @@ class LoginServiceTest {
 
         assertThatThrownBy(() -> login.logIn(command)).isInstanceOf(StorageBusy.class);
 
-        assertThat(single.authentication.authenticate(phone.token()).user().id()).isEqualTo(phone.user().id());
+        assertThat(single.authentication.authenticate(phone.token()).weChatUser().id()).isEqualTo(phone.user().id());
         assertThat(single.users.sessionKeyOf(phone.user().id())).contains(new SessionKey("Zmlyc3Qta2V5LWp1ZHkxMg=="));
     }
 }

@@ -38,25 +38,25 @@ class PasswordAccountsTest {
 
     @Test
     void aRegisteredNameAndPasswordProveTheirAccount() {
-        AccountId account = accounts.register(ALICE, PASSWORD);
+        AccountId account = accounts.register(ALICE, accounts.hashNew(PASSWORD));
 
         assertThat(accounts.verify(new Username("Alice"), PASSWORD, IP)).isEqualTo(account);
     }
 
     @Test
     void aTakenNameOrACommonPasswordIsRefusedAndRegistersNothing() {
-        accounts.register(ALICE, PASSWORD);
+        accounts.register(ALICE, accounts.hashNew(PASSWORD));
 
-        assertThat(refusal(() -> accounts.register(new Username("ALICE"), WRONG)))
+        assertThat(refusal(() -> accounts.register(new Username("ALICE"), accounts.hashNew(WRONG))))
                 .isEqualTo(CredentialsRejected.Reason.USERNAME_TAKEN);
-        assertThat(refusal(() -> accounts.register(new Username("bob"), new Password("Password1"))))
+        assertThat(refusal(() -> accounts.register(new Username("bob"), accounts.hashNew(new Password("Password1")))))
                 .isEqualTo(CredentialsRejected.Reason.COMMON_PASSWORD);
         assertThat(passwords.find(new Username("bob"))).isEmpty();
     }
 
     @Test
     void anUnknownNameAndAWrongPasswordFailAlikeAfterTheSameWorkAndBothCount() {
-        accounts.register(ALICE, PASSWORD);
+        accounts.register(ALICE, accounts.hashNew(PASSWORD));
         int verifiedBefore = hasher.verified.size();
 
         assertThat(refusal(() -> accounts.verify(ALICE, WRONG, IP))).isEqualTo(CredentialsRejected.Reason.INVALID_CREDENTIALS);
@@ -71,7 +71,7 @@ class PasswordAccountsTest {
 
     @Test
     void aLockedNameIsRefusedEvenWithTheRightPasswordWithoutHashingAndASuccessAfterTheLockResetsIt() {
-        accounts.register(ALICE, PASSWORD);
+        accounts.register(ALICE, accounts.hashNew(PASSWORD));
         for (int i = 0; i < 5; i++) {
             assertThatThrownBy(() -> accounts.verify(ALICE, WRONG, IP)).isInstanceOf(CredentialsRejected.class);
         }
@@ -90,7 +90,7 @@ class PasswordAccountsTest {
 
     @Test
     void aLoginWithAHashOfOutdatedParametersStoresANewOne() {
-        AccountId account = accounts.register(ALICE, PASSWORD);
+        AccountId account = accounts.register(ALICE, accounts.hashNew(PASSWORD));
         PasswordHash old = passwords.find(ALICE).orElseThrow().hash();
         hasher.version = 2;
 
@@ -107,7 +107,7 @@ class PasswordAccountsTest {
     @Test
     void theAuditTrailSaysWhatHappenedButNeverTheNameOrThePassword() {
         try (SecurityEvents events = new SecurityEvents()) {
-            AccountId account = accounts.register(ALICE, PASSWORD);
+            AccountId account = accounts.register(ALICE, accounts.hashNew(PASSWORD));
             for (int i = 0; i < 5; i++) {
                 assertThatThrownBy(() -> accounts.verify(ALICE, WRONG, IP)).isInstanceOf(CredentialsRejected.class);
             }

@@ -2,8 +2,10 @@ package dev.wxlogin.application;
 
 import dev.wxlogin.domain.error.AuthenticationFailed;
 import dev.wxlogin.domain.error.AvatarRejected;
+import dev.wxlogin.domain.error.WeChatSessionRequired;
 import dev.wxlogin.domain.fakes.InMemoryProfileStorage;
 import dev.wxlogin.domain.login.LoginResult;
+import dev.wxlogin.domain.password.Username;
 import dev.wxlogin.domain.port.in.ForManagingProfiles;
 import dev.wxlogin.domain.port.out.ForCleaningImages;
 import dev.wxlogin.domain.profile.AvatarId;
@@ -33,13 +35,13 @@ class ProfileServiceTest {
     private final InMemoryProfileStorage profiles = new InMemoryProfileStorage();
     private final ForCleaningImages images = mock(ForCleaningImages.class);
     private final ProfileService service = new ProfileService(fixture.sessions, fixture.users, Fixture.APPS, fixture.policy, profiles,
-            images, fixture.clock);
+            images, fixture.passwords, fixture.clock);
     private final LoginResult alice = fixture.logIn("o-alice");
 
     @Test
     void meIsTheCallerWithWhatTheyFilledIn() {
         assertThat(service.me(alice.token()).profile()).isEqualTo(Profile.EMPTY);
-        assertThat(service.me(alice.token()).caller().user()).isEqualTo(alice.user());
+        assertThat(service.me(alice.token()).caller().user()).contains(alice.user());
 
         Profile changed = service.changeNickname(alice.token(), new Nickname("Band"));
 
@@ -94,5 +96,21 @@ class ProfileServiceTest {
         assertThatThrownBy(() -> service.changeNickname(stranger, new Nickname("x"))).isInstanceOf(AuthenticationFailed.class);
         assertThatThrownBy(() -> service.changeAvatar(stranger, PNG_UPLOAD)).isInstanceOf(AuthenticationFailed.class);
         assertThat(service.avatar(AvatarId.random())).isEqualTo(Optional.empty());
+    }
+
+    /** Profiles belong to a mini program's users; a password session has none, and sees its account's name instead. */
+    @Test
+    void aPasswordSessionSeesItsUsernameAndHasNoProfileToChange() {
+        var registered = fixture.register("Alice", "correct horse battery");
+
+        ForManagingProfiles.Me me = service.me(registered.token());
+        assertThat(me.caller().user()).isEmpty();
+        assertThat(me.profile()).isEqualTo(Profile.EMPTY);
+        assertThat(me.username()).contains(new Username("alice"));
+        assertThat(service.me(alice.token()).username()).isEmpty();
+        assertThatThrownBy(() -> service.changeNickname(registered.token(), new Nickname("Band")))
+                .isInstanceOf(WeChatSessionRequired.class);
+        assertThatThrownBy(() -> service.changeAvatar(registered.token(), PNG_UPLOAD))
+                .isInstanceOf(WeChatSessionRequired.class);
     }
 }

@@ -3,6 +3,7 @@ package dev.wxlogin.application;
 import dev.wxlogin.domain.error.AuthenticationFailed;
 import dev.wxlogin.domain.error.NotFound;
 import dev.wxlogin.domain.login.LoginResult;
+import dev.wxlogin.domain.password.PasswordLoginResult;
 import dev.wxlogin.domain.port.in.LiveSessions;
 import dev.wxlogin.domain.session.Authentication;
 import dev.wxlogin.domain.session.Session;
@@ -153,5 +154,34 @@ class SessionManagementServiceTest {
     void disablingAnUnknownUserIsNotFound() {
         assertThatThrownBy(() -> new UserAdministrationService(f.users, f.sessions, f.transactions, f.policy, f.clock).disable(UserId.random()))
                 .isInstanceOf(NotFound.class);
+    }
+
+    /** A password session speaks for the account: its sessions of every mini program and method are the caller's. */
+    @Test
+    void aPasswordSessionSeesAndEndsEverySessionOfItsAccountAndNoOtherAccounts() {
+        PasswordLoginResult laptop = f.register("alice", "correct horse battery");
+        f.binding.bindWeChat(laptop.token(), Fixture.APP, f.codeFor("o-alice"));
+        f.clock.advance(Duration.ofSeconds(1));
+        LoginResult phone = f.logIn("o-alice");
+        f.clock.advance(Duration.ofSeconds(1));
+        PasswordLoginResult tablet = f.logInWithPassword("alice", "correct horse battery");
+        LoginResult mallory = f.logIn("o-mallory");
+
+        assertThat(management.liveSessions(tablet.token()).sessions()).extracting(Session::tokenHash)
+                .containsExactly(laptop.token().hash(), phone.token().hash(), tablet.token().hash());
+        assertThat(management.liveSessions(phone.token()).sessions()).extracting(Session::tokenHash)
+                .containsExactly(phone.token().hash());
+
+        management.revoke(tablet.token(), as(phone).session().id());
+        assertThat(refusal(() -> as(phone))).isEqualTo(AuthenticationFailed.Reason.SESSION_REVOKED);
+        assertThatThrownBy(() -> management.revoke(tablet.token(), as(mallory).session().id())).isInstanceOf(NotFound.class);
+
+        try (SecurityEvents events = new SecurityEvents()) {
+            assertThat(management.revokeAll(tablet.token())).isEqualTo(2);
+            assertThat(events.lines()).containsExactly(
+                    "INFO all sessions revoked account=" + laptop.account() + " count=2");
+        }
+        assertThat(refusal(() -> f.authentication.authenticate(laptop.token()))).isEqualTo(AuthenticationFailed.Reason.SESSION_REVOKED);
+        assertThat(as(mallory)).isNotNull();
     }
 }

@@ -32,7 +32,7 @@ class UserAdministrationServiceTest {
         assertThatThrownBy(() -> disabling.disable(login.user().id())).isInstanceOf(StorageBusy.class);
 
         assertThat(f.users.findById(login.user().id()).orElseThrow().disabled()).isFalse();
-        assertThat(f.authentication.authenticate(login.token()).user().id()).isEqualTo(login.user().id());
+        assertThat(f.authentication.authenticate(login.token()).weChatUser().id()).isEqualTo(login.user().id());
     }
 
     @Test
@@ -46,7 +46,7 @@ class UserAdministrationServiceTest {
         assertThatThrownBy(() -> f.authentication.authenticate(before.token())).isInstanceOf(AuthenticationFailed.class);
         LoginResult after = f.logIn("o-lee");
         assertThat(after.user().id()).isEqualTo(before.user().id());
-        assertThat(f.authentication.authenticate(after.token()).user().id()).isEqualTo(before.user().id());
+        assertThat(f.authentication.authenticate(after.token()).weChatUser().id()).isEqualTo(before.user().id());
     }
 
     @Test
@@ -64,7 +64,7 @@ class UserAdministrationServiceTest {
 
         assertThatThrownBy(() -> f.authentication.authenticate(phone.token())).isInstanceOf(AuthenticationFailed.class);
         assertThatThrownBy(() -> f.authentication.authenticate(laptop.token())).isInstanceOf(AuthenticationFailed.class);
-        assertThat(f.authentication.authenticate(someoneElse.token()).user().id()).isEqualTo(someoneElse.user().id());
+        assertThat(f.authentication.authenticate(someoneElse.token()).weChatUser().id()).isEqualTo(someoneElse.user().id());
         assertThat(f.users.findById(phone.user().id()).orElseThrow().disabled()).isFalse();
         assertThat(f.logIn("o-mia").user().id()).isEqualTo(phone.user().id());
     }

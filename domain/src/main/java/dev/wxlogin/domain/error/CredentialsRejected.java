@@ -17,7 +17,11 @@ public final class CredentialsRejected extends DomainException {
         /** A new password that is on the list of common passwords. */
         COMMON_PASSWORD,
         /** A registration of a name that an account has already (whatever its case or width). */
-        USERNAME_TAKEN
+        USERNAME_TAKEN,
+        /** A password change whose current password is not the account's. */
+        WRONG_CURRENT_PASSWORD,
+        /** A password change naming a username the account does not have: it has one already, and keeps it. */
+        USERNAME_ALREADY_SET
     }
 
     private final Reason reason;
@@ -31,6 +35,10 @@ public final class CredentialsRejected extends DomainException {
         super("credentials rejected: " + reason);
         this.reason = Objects.requireNonNull(reason, "reason");
         this.retryAfter = retryAfter;
+    }
+
+    public static CredentialsRejected usernameTaken() {
+        return new CredentialsRejected(Reason.USERNAME_TAKEN);
     }
 
     public static CredentialsRejected tooManyFailures(Duration retryAfter) {

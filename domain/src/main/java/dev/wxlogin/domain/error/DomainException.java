@@ -9,7 +9,8 @@ package dev.wxlogin.domain.error;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits InvalidInput, LoginRejected, AuthenticationFailed, UpstreamFailure, StorageUnavailable, StorageBusy,
-        NotFound, AccessTokenRejected, OpenDataRejected, AvatarRejected, PhoneCodeRejected, CredentialsRejected {
+        NotFound, AccessTokenRejected, OpenDataRejected, AvatarRejected, PhoneCodeRejected, CredentialsRejected,
+        WeChatSessionRequired, WeChatBoundElsewhere {
 
     protected DomainException(String message) {
         super(message, null, false, false);

@@ -2,6 +2,7 @@ package dev.wxlogin.domain.session;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -55,6 +56,12 @@ public record SessionPolicy(Duration idle, Duration max, DevicePolicy devices, i
     /** How many sessions a user may keep from before a new login. */
     public int earlierSessionsKept() {
         return devices == DevicePolicy.SINGLE ? 0 : maxPerUser - 1;
+    }
+
+    /** Of a caller's live sessions, oldest first, the ones a new login replaces: the oldest beyond the device policy. */
+    public List<Session> replacedByANewLogin(List<Session> liveOldestFirst) {
+        int excess = liveOldestFirst.size() - earlierSessionsKept();
+        return liveOldestFirst.subList(0, Math.max(0, excess));
     }
 
     private static void requirePositive(Duration duration, String what) {

@@ -1,8 +1,12 @@
 package dev.wxlogin.domain.session;
 
+import dev.wxlogin.domain.account.AccountId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,6 +39,19 @@ class SessionPolicyTest {
     void singleKeepsNoEarlierSessionAndMultipleKeepsAllButOne() {
         assertThat(SessionPolicy.of(Duration.ofHours(1), Duration.ofDays(1), DevicePolicy.SINGLE, 5).earlierSessionsKept()).isZero();
         assertThat(SessionPolicy.of(Duration.ofHours(1), Duration.ofDays(1), DevicePolicy.MULTIPLE, 5).earlierSessionsKept()).isEqualTo(4);
+    }
+
+    @Test
+    void aNewLoginReplacesTheOldestSessionsBeyondThePolicy() {
+        SessionPolicy single = SessionPolicy.of(Duration.ofHours(1), Duration.ofDays(1), DevicePolicy.SINGLE, 1);
+        SessionPolicy three = SessionPolicy.of(Duration.ofHours(1), Duration.ofDays(1), DevicePolicy.MULTIPLE, 3);
+        List<Session> live = IntStream.range(0, 4).mapToObj(i -> Session.startWithPassword(SessionToken.generate().hash(),
+                AccountId.random(), ClientInfo.unknown(), Instant.EPOCH.plusSeconds(i), single)).toList();
+
+        assertThat(single.replacedByANewLogin(live)).isEqualTo(live);
+        assertThat(three.replacedByANewLogin(live)).containsExactly(live.get(0), live.get(1));
+        assertThat(three.replacedByANewLogin(live.subList(0, 2))).isEmpty();
+        assertThat(three.replacedByANewLogin(List.of())).isEmpty();
     }
 
     @Test

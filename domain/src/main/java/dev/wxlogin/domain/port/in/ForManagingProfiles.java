@@ -1,5 +1,6 @@
 package dev.wxlogin.domain.port.in;
 
+import dev.wxlogin.domain.password.Username;
 import dev.wxlogin.domain.profile.AvatarId;
 import dev.wxlogin.domain.profile.Image;
 import dev.wxlogin.domain.profile.Nickname;
@@ -32,6 +33,7 @@ public interface ForManagingProfiles {
     /** 1 MiB: ample for an avatar, little for memory. */
     int MAX_AVATAR_BYTES = 1 << 20;
 
-    record Me(Authentication caller, Profile profile) {
+    /** @param username the account's, shown to a password session (a WeChat session's caller is their user) */
+    record Me(Authentication caller, Profile profile, Optional<Username> username) {
     }
 }
