@@ -1,10 +1,15 @@
 package dev.wxlogin.bootstrap;
 
 import dev.wxlogin.adapters.images.ImageIoImageCleaningAdapter;
+import dev.wxlogin.adapters.passwords.Argon2idPasswordHashingAdapter;
+import dev.wxlogin.adapters.passwords.BundledListCommonPasswordsAdapter;
 import dev.wxlogin.application.AuthenticationService;
+import dev.wxlogin.application.CredentialBindingService;
 import dev.wxlogin.application.LoginService;
 import dev.wxlogin.application.LogoutService;
 import dev.wxlogin.application.OpenDataService;
+import dev.wxlogin.application.PasswordAccounts;
+import dev.wxlogin.application.PasswordLoginService;
 import dev.wxlogin.application.PhoneBindingService;
 import dev.wxlogin.application.ProfileService;
 import dev.wxlogin.application.SessionCleanupService;
@@ -12,9 +17,11 @@ import dev.wxlogin.application.SessionKeyResetService;
 import dev.wxlogin.application.SessionManagementService;
 import dev.wxlogin.application.UserAdministrationService;
 import dev.wxlogin.domain.port.in.ForAuthenticating;
+import dev.wxlogin.domain.port.in.ForBindingCredentials;
 import dev.wxlogin.domain.port.in.ForCleaningUpSessions;
 import dev.wxlogin.domain.port.in.ForGettingAccessTokens;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
+import dev.wxlogin.domain.port.in.ForLoggingInWithPassword;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
 import dev.wxlogin.domain.port.in.ForManagingProfiles;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
@@ -28,6 +35,7 @@ import dev.wxlogin.domain.port.out.ForExchangingLoginCodes;
 import dev.wxlogin.domain.port.out.ForLookingUpPhoneNumbers;
 import dev.wxlogin.domain.port.out.ForRememberingExchangedCodes;
 import dev.wxlogin.domain.port.out.ForRunningTransactions;
+import dev.wxlogin.domain.port.out.ForStoringPasswords;
 import dev.wxlogin.domain.port.out.ForStoringProfiles;
 import dev.wxlogin.domain.port.out.ForStoringSessions;
 import dev.wxlogin.domain.port.out.ForStoringUsers;
@@ -109,9 +117,38 @@ class ApplicationConfiguration {
     /** Avatars are decoded and re-encoded by ImageIO: the image adapter needs no settings and holds no resources. */
     @Bean
     ForManagingProfiles managingProfiles(ForStoringSessions sessions, ForStoringUsers users, WeChatEndpoint endpoint,
-                                         SessionPolicy policy, ForStoringProfiles profiles, Clock clock) {
+                                         SessionPolicy policy, ForStoringProfiles profiles, ForStoringPasswords passwords,
+                                         Clock clock) {
         return new ProfileService(sessions, users, endpoint.appIds(), policy, profiles, new ImageIoImageCleaningAdapter(),
-                clock);
+                passwords, clock);
+    }
+
+    /**
+     * Argon2id at the configured cost and the bundled list of common passwords; one instance, as it hashes a dummy
+     * password when made, for both password use cases.
+     */
+    @Bean
+    PasswordAccounts passwordAccounts(ForStoringPasswords passwords, ForCountingLoginFailures loginFailures,
+                                      Settings settings, Clock clock) {
+        return new PasswordAccounts(passwords, new Argon2idPasswordHashingAdapter(settings.passwords().hashCost()),
+                new BundledListCommonPasswordsAdapter(), loginFailures, settings.passwords().failureLimits(), clock);
+    }
+
+    @Bean
+    ForLoggingInWithPassword loggingInWithPassword(PasswordAccounts accounts, ForStoringPasswords passwords,
+                                                   ForStoringSessions sessions, ForRunningTransactions transactions,
+                                                   SessionPolicy policy, Clock clock) {
+        return new PasswordLoginService(accounts, passwords, sessions, transactions, policy, clock);
+    }
+
+    @Bean
+    ForBindingCredentials bindingCredentials(PasswordAccounts accounts, ForStoringPasswords passwords,
+                                             ForStoringSessions sessions, ForStoringUsers users,
+                                             ForExchangingLoginCodes wechat, ForRememberingExchangedCodes exchangedCodes,
+                                             WeChatEndpoint endpoint, ForRunningTransactions transactions,
+                                             SessionPolicy policy, Clock clock) {
+        return new CredentialBindingService(accounts, passwords, sessions, users, wechat, exchangedCodes,
+                endpoint.appIds(), transactions, policy, clock);
     }
 
     @Bean

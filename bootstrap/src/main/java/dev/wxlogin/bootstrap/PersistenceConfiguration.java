@@ -4,6 +4,7 @@ import dev.wxlogin.adapters.persistence.Database;
 import dev.wxlogin.adapters.persistence.JdbiAccessTokenStorageAdapter;
 import dev.wxlogin.adapters.persistence.JdbiExchangedCodesAdapter;
 import dev.wxlogin.adapters.persistence.JdbiLoginFailuresAdapter;
+import dev.wxlogin.adapters.persistence.JdbiPasswordStorageAdapter;
 import dev.wxlogin.adapters.persistence.JdbiProfileStorageAdapter;
 import dev.wxlogin.adapters.persistence.JdbiSessionStorageAdapter;
 import dev.wxlogin.adapters.persistence.JdbiTransactionsAdapter;
@@ -13,6 +14,7 @@ import dev.wxlogin.domain.port.out.ForCountingLoginFailures;
 import dev.wxlogin.domain.port.out.ForRememberingExchangedCodes;
 import dev.wxlogin.domain.port.out.ForStoringAccessTokens;
 import dev.wxlogin.domain.port.out.ForRunningTransactions;
+import dev.wxlogin.domain.port.out.ForStoringPasswords;
 import dev.wxlogin.domain.port.out.ForStoringProfiles;
 import dev.wxlogin.domain.port.out.ForStoringSessions;
 import dev.wxlogin.domain.port.out.ForStoringUsers;
@@ -53,6 +55,11 @@ class PersistenceConfiguration {
     @Bean
     ForRememberingExchangedCodes rememberingExchangedCodes(Database database) {
         return new JdbiExchangedCodesAdapter(database.jdbi());
+    }
+
+    @Bean
+    ForStoringPasswords storingPasswords(Database database) {
+        return new JdbiPasswordStorageAdapter(database.jdbi());
     }
 
     @Bean

@@ -4,9 +4,12 @@ import dev.wxlogin.adapters.persistence.Database;
 import dev.wxlogin.adapters.rest.ExtraRoute;
 import dev.wxlogin.adapters.rest.Readiness;
 import dev.wxlogin.adapters.rest.RestApi;
+import dev.wxlogin.adapters.rest.UseCases;
 import dev.wxlogin.adapters.wechat.WeChatApiLoginCodeAdapter;
 import dev.wxlogin.domain.port.in.ForAuthenticating;
+import dev.wxlogin.domain.port.in.ForBindingCredentials;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
+import dev.wxlogin.domain.port.in.ForLoggingInWithPassword;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
 import dev.wxlogin.domain.port.in.ForManagingProfiles;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
@@ -30,11 +33,12 @@ class RestConfiguration {
     @Bean(initMethod = "start", destroyMethod = "stop")
     RestApi restApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
                     ForManagingSessions sessions, ForBindingPhoneNumbers phones, ForOpeningOpenData openData,
-                    ForManagingProfiles profiles, ObjectProvider<ExtraRoute> extraRoutes,
+                    ForManagingProfiles profiles, ForLoggingInWithPassword passwordLogin,
+                    ForBindingCredentials credentials, ObjectProvider<ExtraRoute> extraRoutes,
                     Database database, WeChatApiLoginCodeAdapter wechat, Settings settings) {
-        return new RestApi(loggingIn, authenticating, loggingOut, sessions, phones, openData, profiles,
-                extraRoutes.orderedStream().toList(),
-                settings.rest(), readiness(database, wechat));
+        return new RestApi(new UseCases(loggingIn, authenticating, loggingOut, sessions, phones, openData, profiles,
+                passwordLogin, credentials), extraRoutes.orderedStream().toList(), settings.rest(),
+                readiness(database, wechat));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.wxlogin.adapters.rest;
 
+import dev.wxlogin.domain.session.ClientInfo;
+import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.net.InetAddress;
@@ -22,6 +24,11 @@ final class ClientAddresses {
     }
 
     /** The client's address in canonical form (see {@link IpLiterals}). */
+    /** Who sent the request, as a session records it. */
+    ClientInfo clientOf(Context ctx) {
+        return new ClientInfo(ctx.userAgent(), clientIp(ctx.req()));
+    }
+
     String clientIp(HttpServletRequest request) {
         String peerText = request.getRemoteAddr();
         Optional<InetAddress> peer = IpLiterals.address(peerText);

@@ -4,7 +4,6 @@ import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.LoginCode;
 import dev.wxlogin.domain.login.LoginCommand;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
-import dev.wxlogin.domain.session.ClientInfo;
 import io.javalin.http.Context;
 
 import java.util.List;
@@ -30,15 +29,17 @@ final class LoginEndpoint {
     void logIn(Context ctx) {
         JsonObjectBody body = bodies.read(ctx.req());
         LoginCode code = new LoginCode(body.requiredString("code"));
-        AppId app = body.optionalString("appId").map(AppId::new).orElseGet(this::theOnlyApp);
-        ClientInfo client = new ClientInfo(ctx.userAgent(), clientAddresses.clientIp(ctx.req()));
-        ctx.json(ResponseBodies.Login.of(loggingIn.logIn(new LoginCommand(app, code, client))));
+        ctx.json(ResponseBodies.Login.of(loggingIn.logIn(new LoginCommand(appOf(body, apps), code,
+                clientAddresses.clientOf(ctx)))));
     }
 
-    private AppId theOnlyApp() {
-        if (apps.size() > 1) {
-            throw new ProblemException(ProblemType.APP_REQUIRED);
-        }
-        return apps.getFirst();
+    /** The mini program a body with a {@code wx.login()} code names: may be left out while the server serves one. */
+    static AppId appOf(JsonObjectBody body, List<AppId> apps) {
+        return body.optionalString("appId").map(AppId::new).orElseGet(() -> {
+            if (apps.size() > 1) {
+                throw new ProblemException(ProblemType.APP_REQUIRED);
+            }
+            return apps.getFirst();
+        });
     }
 }

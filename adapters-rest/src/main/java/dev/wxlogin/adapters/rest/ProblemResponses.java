@@ -14,6 +14,8 @@ import dev.wxlogin.domain.error.PhoneCodeRejected;
 import dev.wxlogin.domain.error.StorageBusy;
 import dev.wxlogin.domain.error.StorageUnavailable;
 import dev.wxlogin.domain.error.UpstreamFailure;
+import dev.wxlogin.domain.error.WeChatBoundElsewhere;
+import dev.wxlogin.domain.error.WeChatSessionRequired;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
@@ -93,15 +95,22 @@ final class ProblemResponses {
             // A use case retries once with a replacement; a token refused again is WeChat's trouble, not the client's.
             case AccessTokenRejected ignored -> ProblemType.UPSTREAM_UNAVAILABLE.problem();
             case PhoneCodeRejected ignored -> ProblemType.INVALID_PHONE_CODE.problem();
+            case WeChatSessionRequired ignored -> ProblemType.WECHAT_SESSION_REQUIRED.problem();
+            case WeChatBoundElsewhere ignored -> ProblemType.WECHAT_BOUND_ELSEWHERE.problem();
             case CredentialsRejected rejected -> {
                 rejected.retryAfter().ifPresent(wait -> retryAfter(ctx, wait));
                 yield switch (rejected.reason()) {
                     // One answer for an unknown name and a wrong password: nobody learns which names exist.
-                    case INVALID_CREDENTIALS -> ProblemType.INVALID_CREDENTIALS.problem();
+                    case INVALID_CREDENTIALS -> {
+                        ctx.header(Header.WWW_AUTHENTICATE, "Bearer"); // RFC 9110: every 401 names the scheme it wants
+                        yield ProblemType.INVALID_CREDENTIALS.problem();
+                    }
                     case TOO_MANY_FAILURES -> ProblemType.RATE_LIMITED.problem(
                             "Too many failed logins for this username or from this client; try again later");
                     case COMMON_PASSWORD -> ProblemType.COMMON_PASSWORD.problem();
                     case USERNAME_TAKEN -> ProblemType.USERNAME_TAKEN.problem();
+                    case USERNAME_ALREADY_SET -> ProblemType.USERNAME_ALREADY_SET.problem();
+                    case WRONG_CURRENT_PASSWORD -> ProblemType.WRONG_CURRENT_PASSWORD.problem();
                 };
             }
         });

@@ -1,13 +1,6 @@
 package dev.wxlogin.adapters.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wxlogin.domain.port.in.ForAuthenticating;
-import dev.wxlogin.domain.port.in.ForLoggingIn;
-import dev.wxlogin.domain.port.in.ForLoggingOut;
-import dev.wxlogin.domain.port.in.ForManagingProfiles;
-import dev.wxlogin.domain.port.in.ForManagingSessions;
-import dev.wxlogin.domain.port.in.ForOpeningOpenData;
-import dev.wxlogin.domain.port.in.ForBindingPhoneNumbers;
 import io.github.bucket4j.TimeMeter;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
@@ -25,6 +18,10 @@ import java.util.function.Supplier;
  * GET    /ready                   200 {"status":"READY","checks":{...}} | 503 not_ready, with "checks" too
  * POST   each ExtraRoute's path   200 its handler's answer   (such as the sandbox's /sandbox/code; rate-limited)
  * POST   /api/v1/login            200 {"token","tokenType","expiresIn","user"}  ({"code"[,"appId"]} in; rate-limited)
+ * POST   /api/v1/accounts         201 {"token","tokenType","expiresIn","account"} ({"username","password"}; rate-limited)
+ * POST   /api/v1/login/password   200 the same | 401 invalid_credentials | 429 rate_limited  (rate-limited)
+ * PUT    /api/v1/me/password      200 {"username"}  ({"password"[,"username"][,"currentPassword"]} in)
+ * POST   /api/v1/me/wechat        200 {"user"}      ({"code"[,"appId"]} in) | 409 wechat_bound_elsewhere
  * GET    /api/v1/me               200 the user, what they filled in, their phone number once known, the session
  * POST   /api/v1/me/phone         200 {"phoneNumber","purePhoneNumber","countryCode"} | 400 invalid_phone_code
  * PUT    /api/v1/me/profile       200 {"nickname","avatarUrl"}        ({"nickname":"…"} in)
@@ -50,30 +47,26 @@ public final class RestApi {
      * @param readiness   what {@code /ready} reports; called on every probe, so it should be cheap. See
      *                    {@link Readiness} on states that are reported without making the instance unready.
      */
-    public RestApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
-                   ForManagingSessions sessions, ForBindingPhoneNumbers phones, ForOpeningOpenData openData,
-                   ForManagingProfiles profiles, List<ExtraRoute> extraRoutes, RestSettings settings,
-                   Supplier<Readiness> readiness) {
-        this(loggingIn, authenticating, loggingOut, sessions, phones, openData, profiles, extraRoutes, settings, readiness,
-                TimeMeter.SYSTEM_NANOTIME);
+    public RestApi(UseCases useCases, List<ExtraRoute> extraRoutes, RestSettings settings, Supplier<Readiness> readiness) {
+        this(useCases, extraRoutes, settings, readiness, TimeMeter.SYSTEM_NANOTIME);
     }
 
     // Tests pass a clock they move, so that buckets refill without waiting.
-    RestApi(ForLoggingIn loggingIn, ForAuthenticating authenticating, ForLoggingOut loggingOut,
-            ForManagingSessions sessions, ForBindingPhoneNumbers phones, ForOpeningOpenData openData,
-            ForManagingProfiles profiles, List<ExtraRoute> extraRoutes, RestSettings settings,
-            Supplier<Readiness> readiness, TimeMeter time) {
+    RestApi(UseCases useCases, List<ExtraRoute> extraRoutes, RestSettings settings, Supplier<Readiness> readiness,
+            TimeMeter time) {
         ObjectMapper json = JsonMapping.create();
         JsonRequestBodies bodies = new JsonRequestBodies(json, settings.maxBodyBytes());
         HealthEndpoints health = new HealthEndpoints(readiness);
         ClientAddresses clientAddresses = new ClientAddresses(settings.trustedProxies());
         RateLimiter limiter = new RateLimiter(settings.rateLimits(), clientAddresses, time);
-        LoginEndpoint login = new LoginEndpoint(loggingIn, bodies, clientAddresses, settings.apps());
-        BearerAuthentication bearer = new BearerAuthentication(authenticating);
-        SessionEndpoints account = new SessionEndpoints(bearer, loggingOut, sessions);
-        OpenDataEndpoint openDataEndpoint = new OpenDataEndpoint(openData, bearer, bodies);
-        ProfileEndpoints profile = new ProfileEndpoints(profiles, bearer, bodies);
-        PhoneEndpoint phone = new PhoneEndpoint(phones, bodies);
+        LoginEndpoint login = new LoginEndpoint(useCases.loggingIn(), bodies, clientAddresses, settings.apps());
+        BearerAuthentication bearer = new BearerAuthentication(useCases.authenticating());
+        SessionEndpoints account = new SessionEndpoints(bearer, useCases.loggingOut(), useCases.sessions());
+        OpenDataEndpoint openDataEndpoint = new OpenDataEndpoint(useCases.openData(), bearer, bodies);
+        ProfileEndpoints profile = new ProfileEndpoints(useCases.profiles(), bearer, bodies);
+        PhoneEndpoint phone = new PhoneEndpoint(useCases.phones(), bodies);
+        PasswordEndpoints passwords = new PasswordEndpoints(useCases.passwordLogin(), useCases.credentials(), bodies,
+                clientAddresses, settings.apps());
 
         this.app = Javalin.create(config -> {
             HttpServerSetup.apply(config, settings.host(), settings.port(), settings, json);
@@ -83,6 +76,10 @@ public final class RestApi {
             HttpServerSetup.readable(routes, "/ready", health::ready);
             extraRoutes.forEach(extra -> routes.post(extra.path(), limiter.limit(served(extra, bodies))));
             routes.post("/api/v1/login", limiter.limit(login::logIn));
+            routes.post("/api/v1/accounts", limiter.limit(passwords::register));
+            routes.post("/api/v1/login/password", limiter.limit(passwords::logIn));
+            routes.put("/api/v1/me/password", passwords::setPassword);
+            routes.post("/api/v1/me/wechat", passwords::bindWeChat);
             HttpServerSetup.readable(routes, "/api/v1/me", profile::me);
             routes.put("/api/v1/me/profile", profile::changeNickname);
             routes.put("/api/v1/me/avatar", profile::changeAvatar);

@@ -44,8 +44,14 @@ final class Fixtures {
                 Optional.empty());
     }
 
+    static Session passwordSession(String id) {
+        return new Session(new SessionId(id), SessionToken.generate().hash(), new AccountId("a_alice"), Optional.empty(),
+                Optional.empty(), LoginMethod.PASSWORD, new ClientInfo("Mozilla/5.0", "203.0.113.8"), LOGGED_IN,
+                LAST_SEEN, EXPIRES, Optional.empty(), Optional.empty());
+    }
+
     static Authentication authentication(String sessionId) {
-        return new Authentication(user(), session(sessionId));
+        return Authentication.of(user(), session(sessionId));
     }
 
     static LoginResult loginResult(SessionToken token, boolean newUser, Optional<UnionId> unionId) {

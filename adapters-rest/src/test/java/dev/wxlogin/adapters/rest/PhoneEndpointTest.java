@@ -60,8 +60,8 @@ class PhoneEndpointTest {
     @Test
     void meShowsThePhoneNumberOnceKnown() {
         Authentication alice = Fixtures.authentication("s_current");
-        User user = alice.user();
-        when(server.authenticating.authenticate(token)).thenReturn(new Authentication(user.withPhone(Optional.of(PHONE)),
+        User user = alice.weChatUser();
+        when(server.authenticating.authenticate(token)).thenReturn(Authentication.of(user.withPhone(Optional.of(PHONE)),
                 alice.session()));
 
         JsonNode phone = TestServer.json(server.get("/api/v1/me", authorized)).get("phone");

@@ -78,7 +78,7 @@ class ProfileEndpointsTest {
 
     @Test
     void meShowsTheNicknameAndTheAvatarUrl() {
-        when(server.profiles.me(token)).thenReturn(new ForManagingProfiles.Me(Fixtures.authentication("s_current"), FILLED_IN));
+        when(server.profiles.me(token)).thenReturn(new ForManagingProfiles.Me(Fixtures.authentication("s_current"), FILLED_IN, Optional.empty()));
 
         JsonNode me = TestServer.json(server.get("/api/v1/me", "Authorization", bearer));
 

@@ -50,9 +50,10 @@ class SessionEndpointsTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
         JsonNode me = TestServer.json(response);
-        assertThat(me.fieldNames()).toIterable().containsExactly("id", "accountId", "openid", "unionid", "appId", "createdAt", "nickname",
-                "avatarUrl", "session", "phone");
+        assertThat(me.fieldNames()).toIterable().containsExactly("id", "accountId", "username", "openid", "unionid", "appId",
+                "createdAt", "nickname", "avatarUrl", "session", "phone");
         assertThat(me.get("phone").isNull()).isTrue();
+        assertThat(me.get("username").isNull()).isTrue();
         assertThat(me.get("id").asText()).isEqualTo("u_alice");
         assertThat(me.get("openid").asText()).isEqualTo("o_alice_openid");
         assertThat(me.get("accountId").asText()).isEqualTo("a_alice");
@@ -60,8 +61,9 @@ class SessionEndpointsTest {
         assertThat(me.get("appId").asText()).isEqualTo(TestServer.APP_ID.value());
         assertThat(me.get("createdAt").asText()).isEqualTo("2025-03-01T08:00:00Z");
         JsonNode session = me.get("session");
-        assertThat(session.fieldNames()).toIterable().containsExactly("id", "createdAt", "expiresAt");
+        assertThat(session.fieldNames()).toIterable().containsExactly("id", "method", "createdAt", "expiresAt");
         assertThat(session.get("id").asText()).isEqualTo("s_current");
+        assertThat(session.get("method").asText()).isEqualTo("wechat");
         assertThat(session.get("createdAt").asText()).isEqualTo("2025-03-02T09:30:00Z");
         assertThat(session.get("expiresAt").asText()).isEqualTo("2025-03-09T09:30:00Z");
     }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.port.in.ForAuthenticating;
+import dev.wxlogin.domain.port.in.ForBindingCredentials;
 import dev.wxlogin.domain.port.in.ForLoggingIn;
+import dev.wxlogin.domain.port.in.ForLoggingInWithPassword;
 import dev.wxlogin.domain.port.in.ForLoggingOut;
 import dev.wxlogin.domain.port.in.ForManagingProfiles;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
@@ -17,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.mockito.ArgumentMatchers.any;
@@ -41,6 +44,8 @@ final class TestServer extends HttpTestServer {
     final ForOpeningOpenData openData = mock(ForOpeningOpenData.class);
     final ForManagingProfiles profiles = mock(ForManagingProfiles.class);
     final ForBindingPhoneNumbers phones = mock(ForBindingPhoneNumbers.class);
+    final ForLoggingInWithPassword passwordLogin = mock(ForLoggingInWithPassword.class);
+    final ForBindingCredentials credentials = mock(ForBindingCredentials.class);
     final ExtraRoute.Handler sandbox = mock(ExtraRoute.Handler.class);
     final AtomicReference<Readiness> readiness = new AtomicReference<>(new Readiness(true, Map.of("database", "UP")));
     final ManualTime time = new ManualTime();
@@ -50,8 +55,9 @@ final class TestServer extends HttpTestServer {
     private TestServer(RestSettings settings, boolean withSandbox) {
         // /me as the real use case answers it: whoever authenticating says, with what they filled in (nothing here)
         when(profiles.me(any())).thenAnswer(call ->
-                new ForManagingProfiles.Me(authenticating.authenticate(call.getArgument(0)), Profile.EMPTY));
-        api = new RestApi(loggingIn, authenticating, loggingOut, sessions, phones, openData, profiles,
+                new ForManagingProfiles.Me(authenticating.authenticate(call.getArgument(0)), Profile.EMPTY, Optional.empty()));
+        api = new RestApi(new UseCases(loggingIn, authenticating, loggingOut, sessions, phones, openData, profiles,
+                passwordLogin, credentials),
                 withSandbox ? List.of(new ExtraRoute(SANDBOX_CODE, sandbox)) : List.of(), settings, readiness::get, time).start();
     }
 
