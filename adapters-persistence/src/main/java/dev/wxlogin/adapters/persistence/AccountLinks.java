@@ -71,11 +71,16 @@ final class AccountLinks {
         handle.createUpdate(DELETE_ACCOUNT).bind("id", from).execute();
     }
 
-    private static Optional<String> holderOf(Handle handle, String unionId) {
+    /** The account holding the unionid, if any. */
+    static Optional<String> holderOf(Handle handle, String unionId) {
         return handle.createQuery(FIND).bind("provider", UNIONID).bind("subject", unionId).mapTo(String.class).findOne();
     }
 
-    private static void insertIdentity(Handle handle, String unionId, String account, long now) {
+    /**
+     * Makes the unionid lead to {@code account}; fails on a duplicate key if an account holds it (see
+     * {@link Savepoints#insertedNew}).
+     */
+    static void insertIdentity(Handle handle, String unionId, String account, long now) {
         handle.createUpdate(INSERT_IDENTITY)
                 .bind("provider", UNIONID)
                 .bind("subject", unionId)

@@ -1,5 +1,6 @@
 package dev.wxlogin.adapters.persistence;
 
+import dev.wxlogin.domain.account.AccountId;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.port.out.ForStoringSessions;
 import dev.wxlogin.domain.session.EndReason;
@@ -9,6 +10,7 @@ import dev.wxlogin.domain.session.TokenHash;
 import dev.wxlogin.domain.user.UserId;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -83,19 +85,40 @@ public final class JdbiSessionStorageAdapter implements ForStoringSessions {
     public int endAll(UserId user, EndReason reason, Instant now, Instant idleCutoff) {
         long at = now.toEpochMilli();
         long cutoff = idleCutoff.toEpochMilli();
-        return storage.withHandle(handle -> {
-            List<String> live = live(handle, user, at, cutoff).stream().map(s -> s.id().value()).toList();
-            return live.isEmpty() ? 0 : handle.attach(SessionDao.class).endLive(live, reason.name(), at, cutoff);
-        });
+        return storage.withHandle(handle -> endLive(handle, live(handle, user, at, cutoff), reason, at, cutoff));
+    }
+
+    @Override
+    public List<Session> findLiveOfAccount(AccountId account, Instant now, Instant idleCutoff) {
+        return storage.withHandle(handle -> liveOfAccount(handle, account, now.toEpochMilli(), idleCutoff.toEpochMilli()));
+    }
+
+    /** By the rule of {@link #endAll}: the live ones are picked first, so no expired row is locked. */
+    @Override
+    public int endAllOfAccount(AccountId account, Optional<SessionId> kept, EndReason reason, Instant now,
+                               Instant idleCutoff) {
+        long at = now.toEpochMilli();
+        long cutoff = idleCutoff.toEpochMilli();
+        return storage.withHandle(handle -> endLive(handle, liveOfAccount(handle, account, at, cutoff).stream()
+                .filter(session -> !kept.equals(Optional.of(session.id()))).toList(), reason, at, cutoff));
+    }
+
+    private static int endLive(Handle handle, List<Session> live, EndReason reason, long now, long idleCutoff) {
+        List<String> ids = live.stream().map(s -> s.id().value()).toList();
+        return ids.isEmpty() ? 0 : handle.attach(SessionDao.class).endLive(ids, reason.name(), now, idleCutoff);
     }
 
     private static List<Session> live(Handle handle, UserId user, long now, long idleCutoff) {
-        return handle.createQuery(SessionStatements.FIND_LIVE)
-                .bind("userId", user.value())
-                .bind("now", now)
-                .bind("idleCutoff", idleCutoff)
-                .map(SessionStatements.SESSIONS)
-                .list();
+        return live(handle.createQuery(SessionStatements.FIND_LIVE).bind("userId", user.value()), now, idleCutoff);
+    }
+
+    private static List<Session> liveOfAccount(Handle handle, AccountId account, long now, long idleCutoff) {
+        return live(handle.createQuery(SessionStatements.FIND_LIVE_OF_ACCOUNT).bind("accountId", account.value()), now,
+                idleCutoff);
+    }
+
+    private static List<Session> live(Query query, long now, long idleCutoff) {
+        return query.bind("now", now).bind("idleCutoff", idleCutoff).map(SessionStatements.SESSIONS).list();
     }
 
     /**

@@ -49,21 +49,11 @@ public final class JdbiUserStorageAdapter implements ForStoringUsers {
             if (known.isEmpty()) {
                 UserId fresh = UserId.random();
                 String account = unionId == null ? AccountId.random().value() : AccountLinks.accountOf(handle, unionId, at);
-                var sealed = cipher.seal(fresh, identity.sessionKey());
                 if (Savepoints.insertedNew(handle, () -> {
                     if (unionId == null) {
                         AccountLinks.insertAccount(handle, account, at);
                     }
-                    handle.createUpdate(UserStatements.INSERT)
-                            .bind("id", fresh.value())
-                            .bind("accountId", account)
-                            .bind("appId", appId.value())
-                            .bind("openId", identity.openId().value())
-                            .bind("unionId", unionId)
-                            .bind("now", at)
-                            .bind("ciphertext", sealed.ciphertext())
-                            .bind("keyId", sealed.keyId())
-                            .execute();
+                    insertUser(handle, fresh, account, appId, identity, at);
                 })) {
                     return new RecordedLogin(User.created(fresh, new AccountId(account), appId, identity.openId(),
                             identity.unionId(), now), true);
@@ -73,19 +63,81 @@ public final class JdbiUserStorageAdapter implements ForStoringUsers {
             UserStatements.Known existing = known
                     .orElseThrow(() -> new IllegalStateException("a user that blocked an insert has gone"));
             UserId id = new UserId(existing.id());
-            var sealed = cipher.seal(id, identity.sessionKey());
-            int recorded = handle.createUpdate(UserStatements.RECORD_LOGIN)
-                    .bind("id", existing.id())
-                    .bind("unionId", unionId)
-                    .bind("now", at)
-                    .bind("ciphertext", sealed.ciphertext())
-                    .bind("keyId", sealed.keyId())
-                    .execute();
-            if (recorded > 0 && unionId != null && existing.unionId() == null) {
+            if (recordLoginOf(handle, id, identity, at) > 0 && unionId != null && existing.unionId() == null) {
                 AccountLinks.link(handle, existing.accountId(), unionId, at);
             }
             return new RecordedLogin(find(handle, id).orElseThrow(), false);
         });
+    }
+
+    /**
+     * Decides on the user's row, locked, and on the unionid's holder; then writes what is missing, the unionid's
+     * identity and the user, in one savepoint. A concurrent bind or login that wrote either first undoes both, and
+     * the decision is made again on what it committed: each retry sees one more row, so retries end. Refusals write
+     * nothing.
+     */
+    @Override
+    public Binding bindToAccount(AppId appId, WeChatIdentity identity, AccountId account, Instant now) {
+        return storage.inTransaction(handle -> bind(handle, appId, identity, account.value(), now.toEpochMilli()));
+    }
+
+    private Binding bind(Handle handle, AppId appId, WeChatIdentity identity, String account, long now) {
+        String unionId = identity.unionId().map(UnionId::value).orElse(null);
+        Optional<UserId> known = findKnown(handle, appId, identity).map(k -> new UserId(k.id()));
+        Optional<UserStatements.Locked> locked = known.flatMap(id -> handle.createQuery(UserStatements.LOCK)
+                .bind("id", id.value()).map(UserStatements.LOCKED).findOne());
+        if (locked.isPresent() && !locked.get().accountId().equals(account)) {
+            return Binding.refused(BindOutcome.USER_OF_ANOTHER_ACCOUNT);
+        }
+        Optional<String> holder = Optional.ofNullable(unionId).flatMap(union -> AccountLinks.holderOf(handle, union));
+        if (holder.isPresent() && !holder.get().equals(account)) {
+            return Binding.refused(BindOutcome.UNIONID_OF_ANOTHER_ACCOUNT);
+        }
+        if (locked.isPresent() && locked.get().disabled()) {
+            return Binding.refused(BindOutcome.USER_DISABLED);
+        }
+        boolean claimsUnionId = unionId != null && holder.isEmpty();
+        UserId id = known.orElseGet(UserId::random);
+        if ((claimsUnionId || known.isEmpty()) && !Savepoints.insertedNew(handle, () -> {
+            if (claimsUnionId) {
+                AccountLinks.insertIdentity(handle, unionId, account, now);
+            }
+            if (known.isEmpty()) {
+                insertUser(handle, id, account, appId, identity, now);
+            }
+        })) {
+            return bind(handle, appId, identity, account, now);
+        }
+        if (known.isPresent()) {
+            recordLoginOf(handle, id, identity, now);
+        }
+        return Binding.bound(find(handle, id).orElseThrow());
+    }
+
+    /** See {@link UserStatements#RECORD_LOGIN}; returns how many rows it changed. */
+    private int recordLoginOf(Handle handle, UserId id, WeChatIdentity identity, long now) {
+        var sealed = cipher.seal(id, identity.sessionKey());
+        return handle.createUpdate(UserStatements.RECORD_LOGIN)
+                .bind("id", id.value())
+                .bind("unionId", identity.unionId().map(UnionId::value).orElse(null))
+                .bind("now", now)
+                .bind("ciphertext", sealed.ciphertext())
+                .bind("keyId", sealed.keyId())
+                .execute();
+    }
+
+    private void insertUser(Handle handle, UserId id, String account, AppId appId, WeChatIdentity identity, long now) {
+        var sealed = cipher.seal(id, identity.sessionKey());
+        handle.createUpdate(UserStatements.INSERT)
+                .bind("id", id.value())
+                .bind("accountId", account)
+                .bind("appId", appId.value())
+                .bind("openId", identity.openId().value())
+                .bind("unionId", identity.unionId().map(UnionId::value).orElse(null))
+                .bind("now", now)
+                .bind("ciphertext", sealed.ciphertext())
+                .bind("keyId", sealed.keyId())
+                .execute();
     }
 
     private static Optional<UserStatements.Known> findKnown(Handle handle, AppId appId, WeChatIdentity identity) {

@@ -7,14 +7,15 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import java.util.List;
 
 /**
- * The {@code user_session} statements off the hot paths (ending all of a user's sessions, cleanup); parameters
- * bind by name. The statements of every login and request are {@link SessionStatements}.
+ * The {@code user_session} statements off the hot paths (ending all of a user's or an account's sessions,
+ * cleanup); parameters bind by name. The statements of every login and request are {@link SessionStatements}.
  */
 interface SessionDao {
     /**
-     * Live rows only, picked by id (from {@link SessionStatements#FIND_LIVE}, which locks nothing), so that no
-     * dead row that cleanup is deleting is ever waited for: an UPDATE by user_id would lock on MariaDB every row
-     * its index scan reads, live or dead. A row that stopped being live since it was picked stays as it is.
+     * Live rows only, picked by id (from {@link SessionStatements#FIND_LIVE} or {@link
+     * SessionStatements#FIND_LIVE_OF_ACCOUNT}, which lock nothing), so that no dead row that cleanup is deleting is
+     * ever waited for: an UPDATE by user_id or account_id would lock on MariaDB every row its index scan reads, live
+     * or dead. A row that stopped being live since it was picked stays as it is.
      */
     @SqlUpdate("UPDATE user_session SET ended_at = :now, end_reason = :reason WHERE id IN (<ids>) "
             + "AND ended_at IS NULL AND expires_at > :now AND last_seen_at > :idleCutoff")

@@ -37,8 +37,14 @@ final class SessionStatements {
 
     static final String FIND_BY_TOKEN_HASH = "SELECT " + COLUMNS + " FROM user_session WHERE token_hash = :tokenHash";
 
-    static final String FIND_LIVE = "SELECT " + COLUMNS + " FROM user_session WHERE user_id = :userId "
-            + "AND ended_at IS NULL AND expires_at > :now AND last_seen_at > :idleCutoff ORDER BY created_at, id";
+    private static final String LIVE_OLDEST_FIRST = " AND ended_at IS NULL AND expires_at > :now "
+            + "AND last_seen_at > :idleCutoff ORDER BY created_at, id";
+
+    static final String FIND_LIVE = "SELECT " + COLUMNS + " FROM user_session WHERE user_id = :userId" + LIVE_OLDEST_FIRST;
+
+    /** Of every mini program and method: a range of ix_user_session_account_id. */
+    static final String FIND_LIVE_OF_ACCOUNT = "SELECT " + COLUMNS + " FROM user_session WHERE account_id = :accountId"
+            + LIVE_OLDEST_FIRST;
 
     /**
      * The liveness test is part of the update, so a session that ended or expired meanwhile is never

@@ -29,6 +29,15 @@ final class UserStatements {
     static final RowMapper<Known> KNOWN = (rs, ctx) -> new Known(rs.getString(1), rs.getString(2), rs.getString(3));
 
     /**
+     * Takes the row's lock until the transaction ends, by its primary key: a login that lost the race to insert the
+     * user holds a shared lock on the (app_id, openid) entry on MariaDB, and two such logins locking that entry
+     * would deadlock. Its columns in the order {@link #LOCKED} reads them.
+     */
+    static final String LOCK = "SELECT account_id, disabled_at FROM app_user WHERE id = :id FOR UPDATE";
+
+    static final RowMapper<Locked> LOCKED = (rs, ctx) -> new Locked(rs.getString(1), Columns.nullableLong(rs, 2) != null);
+
+    /**
      * Also takes the row's lock until the transaction ends. A disabled user's row is not touched. A unionid, once
      * known, stays (it is how the user's account was found).
      */
@@ -62,6 +71,9 @@ final class UserStatements {
 
     /** A user found by (AppID, openid): enough to record a login. {@code unionId} is null until WeChat reports one. */
     record Known(String id, String accountId, String unionId) {}
+
+    /** A user's row as {@link #LOCK} found it: nobody changes it before the transaction ends. */
+    record Locked(String accountId, boolean disabled) {}
 
     private UserStatements() {}
 }

@@ -136,4 +136,22 @@ class DatabaseContentionTest {
         assertThat(ended).isEqualTo(1);
         assertThat(sessions.findByTokenHash(live.tokenHash()).orElseThrow().endReason()).contains(EndReason.REVOKED);
     }
+
+    @Test
+    void endingAllSessionsOfAnAccountWaitsForNoLockOnASessionThatHasExpired() throws Exception {
+        User alice = user("o-alice");
+        Session live = stored(alice, NOW.minusSeconds(60), NOW.plus(Duration.ofDays(1)));
+        Session expired = stored(alice, NOW.minusSeconds(60), NOW.minusSeconds(1));
+        Session idledOut = stored(alice, NOW.minus(IDLE).minusSeconds(1), NOW.plus(Duration.ofDays(1)));
+        int ended;
+
+        try (HeldLocks ignored = new HeldLocks(handle -> handle.createUpdate( // as a cleanup batch does
+                        "DELETE FROM user_session WHERE id IN (:expired, :idle)")
+                .bind("expired", expired.id().value()).bind("idle", idledOut.id().value()).execute())) {
+            ended = sessions.endAllOfAccount(alice.accountId(), Optional.empty(), EndReason.REVOKED, NOW, NOW.minus(IDLE));
+        }
+
+        assertThat(ended).isEqualTo(1);
+        assertThat(sessions.findByTokenHash(live.tokenHash()).orElseThrow().endReason()).contains(EndReason.REVOKED);
+    }
 }

@@ -4,6 +4,7 @@ import dev.wxlogin.adapters.persistence.testing.Engine;
 import dev.wxlogin.domain.port.out.ForRunningTransactions;
 import dev.wxlogin.domain.port.out.ForStoringUsers;
 import dev.wxlogin.domain.port.out.ForStoringUsersContract;
+import dev.wxlogin.domain.user.User;
 import dev.wxlogin.domain.user.UserId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -93,6 +94,33 @@ class JdbiUserStorageAdapterTest extends ForStoringUsersContract {
             assertThat(second.get().user().unionId()).map(Object::toString).contains("u-first");
         }
         assertThat(users.findById(id).orElseThrow().unionId()).map(Object::toString).contains("u-first");
+    }
+
+    @Test
+    @Timeout(30)
+    void aLoginWaitsUntilTheOpenBindOfTheSameUserEnds() throws Exception {
+        User user = users.recordLogin(APP, identity("o-bind-locked", null), NOW).user();
+        CountDownLatch firstHoldsTheLock = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            Future<ForStoringUsers.Binding> bind = threads.submit(() -> transactions.inTransaction(() -> {
+                var binding = users.bindToAccount(APP, identity("o-bind-locked", "u-bind-locked"), user.accountId(),
+                        NOW.plusSeconds(1));
+                firstHoldsTheLock.countDown();
+                await(releaseFirst);
+                return binding;
+            }));
+            firstHoldsTheLock.await();
+
+            Future<ForStoringUsers.RecordedLogin> login = threads.submit(() -> transactions.inTransaction(
+                    () -> users.recordLogin(APP, identity("o-bind-locked", null), NOW.plusSeconds(2))));
+            TestDatabases.awaitATransactionWaitingForALock(engine, database.jdbi());
+            assertThat(login).isNotDone();
+            releaseFirst.countDown();
+
+            assertThat(bind.get().outcome()).isEqualTo(ForStoringUsers.BindOutcome.BOUND);
+            assertThat(login.get().user().unionId()).map(Object::toString).contains("u-bind-locked");
+        }
     }
 
     private static void await(CountDownLatch latch) {

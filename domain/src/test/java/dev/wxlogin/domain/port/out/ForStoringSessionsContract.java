@@ -212,6 +212,98 @@ public abstract class ForStoringSessionsContract {
         assertThat(sessions().findByTokenHash(idledOut.tokenHash())).contains(idledOut);
     }
 
+    /** The before-each user's account gets a second user, in another mini program, through a shared unionid. */
+    private User secondUserOfTheAccount() {
+        UnionId union = new UnionId("un-" + UserId.random().value());
+        SessionKey key = new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ==");
+        transactions().inTransaction(() -> users().recordLogin(APP, new WeChatIdentity(openId, Optional.of(union), key), NOW));
+        return transactions().inTransaction(() -> users().recordLogin(new AppId("wxcontract0000002"),
+                new WeChatIdentity(new OpenId("o-" + UserId.random().value()), Optional.of(union), key), NOW)).user();
+    }
+
+    private User anotherAccountsUser() {
+        return transactions().inTransaction(() -> users().recordLogin(APP, new WeChatIdentity(
+                new OpenId("o-" + UserId.random().value()), Optional.empty(), new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ==")),
+                NOW)).user();
+    }
+
+    private Session storedFor(User owner, Instant createdAt, Instant lastSeenAt, Instant expiresAt) {
+        Session session = new Session(SessionId.random(), SessionToken.generate().hash(), owner.accountId(),
+                Optional.of(owner.id()), Optional.of(owner.appId()), LoginMethod.WECHAT, ClientInfo.unknown(), createdAt,
+                lastSeenAt, expiresAt, Optional.empty(), Optional.empty());
+        sessions().insert(session);
+        return session;
+    }
+
+    private Session storedPassword(AccountId of, Instant createdAt) {
+        Session session = Session.startWithPassword(SessionToken.generate().hash(), of, ClientInfo.unknown(), createdAt,
+                SessionPolicy.DEFAULT);
+        sessions().insert(session);
+        return session;
+    }
+
+    @Test
+    void anAccountsLiveSessionsAreThoseOfEveryMiniProgramAndMethodOldestFirst() {
+        Instant now = NOW.plus(Duration.ofDays(1));
+        User second = secondUserOfTheAccount();
+        assertThat(second.accountId()).isEqualTo(account);
+        Session newest = storedPassword(account, now.minusSeconds(100));
+        Session oldest = stored(now.minusSeconds(600), now.minusSeconds(60), now.plus(Duration.ofDays(1)));
+        Session middle = storedFor(second, now.minusSeconds(300), now.minusSeconds(60), now.plus(Duration.ofDays(1)));
+        Session ended = storedPassword(account, now.minusSeconds(200));
+        sessions().end(ended.id(), EndReason.REVOKED, now.minusSeconds(1));
+        stored(now.minus(Duration.ofDays(1)), now.minusSeconds(60), now); // absolute expiry reached
+        storedFor(second, now.minusSeconds(9000), now.minus(IDLE), now.plus(Duration.ofDays(1))); // idle for exactly IDLE
+        storedPassword(anotherAccountsUser().accountId(), now.minusSeconds(400));
+
+        assertThat(sessions().findLiveOfAccount(account, now, idleCutoff(now))).extracting(Session::id)
+                .containsExactly(oldest.id(), middle.id(), newest.id());
+        assertThat(sessions().findLiveOfAccount(AccountId.random(), now, idleCutoff(now))).isEmpty();
+    }
+
+    @Test
+    void endingAllSessionsOfAnAccountButOneEndsEveryOtherLiveOneOfItOnly() {
+        Instant now = NOW.plus(Duration.ofDays(1));
+        User second = secondUserOfTheAccount();
+        Session kept = storedPassword(account, now.minusSeconds(100));
+        Session weChat = stored(now.minusSeconds(600), now.minusSeconds(60), now.plus(Duration.ofDays(1)));
+        Session otherApp = storedFor(second, now.minusSeconds(300), now.minusSeconds(60), now.plus(Duration.ofDays(1)));
+        Session password = storedPassword(account, now.minusSeconds(200));
+        Session already = storedPassword(account, now.minusSeconds(250));
+        sessions().end(already.id(), EndReason.REPLACED, now.minusSeconds(1));
+        Session pastItsLifetime = stored(now.minus(Duration.ofDays(1)), now.minusSeconds(60), now);
+        Session idledOut = storedFor(second, now.minusSeconds(9000), now.minus(IDLE), now.plus(Duration.ofDays(1)));
+        User stranger = anotherAccountsUser();
+        Session strangers = storedFor(stranger, now.minusSeconds(60), now.minusSeconds(60), now.plus(Duration.ofDays(1)));
+
+        assertThat(sessions().endAllOfAccount(account, Optional.of(kept.id()), EndReason.REVOKED, now, idleCutoff(now)))
+                .isEqualTo(3);
+
+        for (Session ending : new Session[] {weChat, otherApp, password}) {
+            assertThat(sessions().findByTokenHash(ending.tokenHash())).contains(ending.ended(now, EndReason.REVOKED));
+        }
+        assertThat(sessions().findLiveOfAccount(account, now, idleCutoff(now))).containsExactly(kept);
+        assertThat(sessions().findByTokenHash(already.tokenHash()).orElseThrow().endReason()).contains(EndReason.REPLACED);
+        assertThat(sessions().findByTokenHash(pastItsLifetime.tokenHash())).contains(pastItsLifetime);
+        assertThat(sessions().findByTokenHash(idledOut.tokenHash())).contains(idledOut);
+        assertThat(sessions().findLiveOfAccount(stranger.accountId(), now, idleCutoff(now))).containsExactly(strangers);
+    }
+
+    @Test
+    void endingAllSessionsOfAnAccountKeepingNoneEndsThemAll() {
+        Session weChat = stored(NOW, NOW, NOW.plus(Duration.ofDays(7)));
+        Session password = storedPassword(account, NOW);
+        Instant later = NOW.plusSeconds(1);
+
+        assertThat(sessions().endAllOfAccount(account, Optional.empty(), EndReason.REVOKED, later, idleCutoff(later)))
+                .isEqualTo(2);
+        assertThat(sessions().endAllOfAccount(account, Optional.empty(), EndReason.REVOKED, later, idleCutoff(later)))
+                .isZero();
+
+        assertThat(sessions().findByTokenHash(weChat.tokenHash())).contains(weChat.ended(later, EndReason.REVOKED));
+        assertThat(sessions().findByTokenHash(password.tokenHash())).contains(password.ended(later, EndReason.REVOKED));
+    }
+
     @Test
     void cleanupDeletesOnlyExpiredSessionsAtMostALimitAtATime() {
         Instant now = NOW.plus(Duration.ofDays(3));

@@ -377,4 +377,132 @@ public abstract class ForStoringUsersContract {
         assertThat(early).extracting(id -> users().findById(id).orElseThrow().accountId()).containsOnly(
                 users().findById(early.get(0)).orElseThrow().accountId());
     }
+
+    private static final SessionKey NEWER_KEY = new SessionKey("bmV3ZXJzZXNzaW9ua2V5MQ==");
+
+    private ForStoringUsers.Binding bind(AppId app, WeChatIdentity identity, AccountId account) {
+        return transactions().inTransaction(() -> users().bindToAccount(app, identity, account, NOW));
+    }
+
+    /** An account that has no WeChat user in {@link #APP}: one that a login in another mini program made. */
+    private AccountId accountWithoutAUserHere(String openId) {
+        return login(OTHER_APP, identity(openId, null), NOW).user().accountId();
+    }
+
+    @Test
+    void bindingANewOpenIdMakesTheUserInTheAccountWithItsSessionKey() {
+        AccountId account = accountWithoutAUserHere("o-bind-owner");
+
+        var binding = bind(APP, identity("o-bind-new", null), account);
+
+        assertThat(binding.outcome()).isEqualTo(ForStoringUsers.BindOutcome.BOUND);
+        User user = binding.user().orElseThrow();
+        assertThat(user.accountId()).isEqualTo(account);
+        assertThat(user.appId()).isEqualTo(APP);
+        assertThat(user.openId()).isEqualTo(new OpenId("o-bind-new"));
+        assertThat(user.createdAt()).isEqualTo(NOW);
+        assertThat(users().findById(user.id())).contains(user);
+        assertThat(users().sessionKeyOf(user.id())).contains(identity("o-bind-new", null).sessionKey());
+        assertThat(login(APP, identity("o-bind-new", null), NOW.plusSeconds(1)).user().id()).isEqualTo(user.id());
+    }
+
+    @Test
+    void bindingAgainFindsTheSameUserAndStoresTheNewerSessionKey() {
+        AccountId account = accountWithoutAUserHere("o-rebind-owner");
+        User first = bind(APP, identity("o-rebind", null), account).user().orElseThrow();
+
+        var again = bind(APP, new WeChatIdentity(new OpenId("o-rebind"), Optional.empty(), NEWER_KEY), account);
+
+        assertThat(again).isEqualTo(ForStoringUsers.Binding.bound(first));
+        assertThat(users().sessionKeyOf(first.id())).contains(NEWER_KEY);
+    }
+
+    @Test
+    void aUserOfAnotherAccountIsNotBoundAndNothingIsWritten() {
+        User elsewhere = login(APP, identity("o-bind-taken", null), NOW).user();
+        AccountId account = accountWithoutAUserHere("o-bind-taker");
+
+        var binding = bind(APP, new WeChatIdentity(new OpenId("o-bind-taken"), Optional.of(new UnionId("u-bind-taken")),
+                NEWER_KEY), account);
+
+        assertThat(binding).isEqualTo(ForStoringUsers.Binding.refused(ForStoringUsers.BindOutcome.USER_OF_ANOTHER_ACCOUNT));
+        assertThat(users().findById(elsewhere.id())).contains(elsewhere);
+        assertThat(users().sessionKeyOf(elsewhere.id())).contains(identity("o-bind-taken", null).sessionKey());
+        assertThat(login(THIRD_APP, identity("o-bind-taken-3", "u-bind-taken"), NOW).user().accountId())
+                .isNotEqualTo(account).isNotEqualTo(elsewhere.accountId());
+    }
+
+    @Test
+    void aUnionIdOfAnotherAccountIsNotBoundAndNoUserIsMade() {
+        User holder = login(THIRD_APP, identity("o-union-owner", "u-bind-held"), NOW).user();
+        AccountId account = accountWithoutAUserHere("o-union-taker");
+
+        var binding = bind(APP, identity("o-union-taker-here", "u-bind-held"), account);
+
+        assertThat(binding).isEqualTo(ForStoringUsers.Binding.refused(ForStoringUsers.BindOutcome.UNIONID_OF_ANOTHER_ACCOUNT));
+        var later = login(APP, identity("o-union-taker-here", null), NOW.plusSeconds(1));
+        assertThat(later.created()).isTrue();
+        assertThat(later.user().accountId()).isNotEqualTo(account).isNotEqualTo(holder.accountId());
+    }
+
+    @Test
+    void aUnionIdThatNoAccountHoldsBecomesTheAccountsSoItsLaterLoginsJoinIt() {
+        AccountId account = accountWithoutAUserHere("o-union-binder");
+
+        User bound = bind(APP, identity("o-union-bound", "u-bind-new"), account).user().orElseThrow();
+
+        assertThat(bound.unionId()).contains(new UnionId("u-bind-new"));
+        assertThat(login(THIRD_APP, identity("o-union-third", "u-bind-new"), NOW).user().accountId()).isEqualTo(account);
+    }
+
+    @Test
+    void aUserOfTheAccountWithoutAUnionIdGetsTheOneBindingBrings() {
+        User early = login(APP, identity("o-bind-early", null), NOW).user();
+
+        var binding = bind(APP, identity("o-bind-early", "u-bind-early"), early.accountId());
+
+        assertThat(binding.user().orElseThrow().unionId()).contains(new UnionId("u-bind-early"));
+        assertThat(login(THIRD_APP, identity("o-bind-early-3", "u-bind-early"), NOW).user().accountId())
+                .isEqualTo(early.accountId());
+    }
+
+    @Test
+    void aDisabledUserOfTheAccountIsNotBoundAndNothingIsWritten() {
+        User off = login(APP, identity("o-bind-off", null), NOW).user();
+        users().disable(off.id(), NOW);
+
+        var binding = bind(APP, new WeChatIdentity(new OpenId("o-bind-off"), Optional.of(new UnionId("u-bind-off")),
+                NEWER_KEY), off.accountId());
+
+        assertThat(binding).isEqualTo(ForStoringUsers.Binding.refused(ForStoringUsers.BindOutcome.USER_DISABLED));
+        assertThat(users().sessionKeyOf(off.id())).contains(identity("o-bind-off", null).sessionKey());
+        assertThat(users().findById(off.id()).orElseThrow().unionId()).isEmpty();
+        assertThat(login(THIRD_APP, identity("o-bind-off-3", "u-bind-off"), NOW).user().accountId())
+                .isNotEqualTo(off.accountId());
+    }
+
+    @Test
+    void concurrentBindsOfOneIdentityToOneAccountMakeOneUser() throws Exception {
+        AccountId account = accountWithoutAUserHere("o-bind-race-owner");
+        int threads = 4;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ForStoringUsers.Binding>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return bind(APP, identity("o-bind-race", "u-bind-race"), account);
+                }));
+            }
+            start.countDown();
+            Set<UserId> ids = new HashSet<>();
+            for (var result : results) {
+                var binding = result.get();
+                assertThat(binding.outcome()).isEqualTo(ForStoringUsers.BindOutcome.BOUND);
+                ids.add(binding.user().orElseThrow().id());
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(users().findById(ids.iterator().next()).orElseThrow().accountId()).isEqualTo(account);
+        }
+    }
 }

@@ -131,10 +131,16 @@ class InMemoryStorageContractsTest {
     @Nested
     class Passwords extends ForStoringPasswordsContract {
         private final InMemoryPasswordStorage passwords = new InMemoryPasswordStorage();
+        private final InMemoryUserStorage users = new InMemoryUserStorage();
 
         @Override
         protected ForStoringPasswords passwords() {
             return passwords;
+        }
+
+        @Override
+        protected ForStoringUsers users() {
+            return users;
         }
     }
 }
