@@ -67,9 +67,9 @@ class LibraryUsageTest {
             String token = loggedIn.token().reveal(); // hand this to the mini program
 
             Authentication caller = authentication.authenticate(SessionToken.parse(token)); // on every request
-            assertThat(caller.user()).isEqualTo(loggedIn.user());
+            assertThat(caller.weChatUser()).isEqualTo(loggedIn.user());
             assertThat(loggedIn.newUser()).isTrue();
-            assertThat(users.sessionKeyOf(caller.user().id())).isPresent(); // for decrypting the user's open data
+            assertThat(users.sessionKeyOf(caller.weChatUser().id())).isPresent(); // for decrypting the user's open data
         }
     }
 }
