@@ -514,6 +514,8 @@ class HostileInputFuzzTest {
                 return wrongMethod();
             } else if (dice < 88) {
                 return oversized();
+            } else if (dice < 94) {
+                return passwords();
             } else {
                 return randomHeaders();
             }
@@ -649,6 +651,51 @@ class HostileInputFuzzTest {
             }
             IntPredicate expected = signedIn ? status -> status >= 400 && status != 401 : status -> status >= 400;
             return new Case("phone", "POST", "/api/v1/me/phone", headers, loginBody(), false, expected, true);
+        }
+
+        /**
+         * The password routes (issue 12), with credentials that are never well-formed and codes that are never valid:
+         * nothing is registered, counted as a failed login, changed or bound.
+         */
+        private Case passwords() {
+            String[] route = pick(List.of(new String[]{"POST", "/api/v1/accounts"},
+                    new String[]{"POST", "/api/v1/login/password"}, new String[]{"PUT", "/api/v1/me/password"},
+                    new String[]{"POST", "/api/v1/me/wechat"}));
+            boolean forCaller = route[1].startsWith("/api/v1/me/");
+            boolean signedIn = forCaller && random.nextBoolean();
+            List<String[]> headers = new ArrayList<>();
+            headers.add(json());
+            String authorization = signedIn ? "Bearer " + pick(validTokens) : forCaller ? authorization() : null;
+            if (authorization != null) {
+                headers.add(new String[]{"Authorization", authorization});
+            }
+            byte[] body = route[1].endsWith("/wechat") ? loginBody() : malformedCredentials();
+            IntPredicate expected = forCaller && !signedIn ? status -> status >= 400
+                    : status -> status >= 400 && status != 401;
+            return new Case("password", route[0], route[1], headers, body, random.nextInt(10) == 0, expected, true);
+        }
+
+        private byte[] malformedCredentials() {
+            String fine = "long enough " + randomIdentifier(8);
+            String name = "fuzz" + randomIdentifier(6);
+            return switch (random.nextInt(16)) {
+                case 0 -> utf8("{}");
+                case 1 -> utf8("{\"username\":\"" + name + "\"}");
+                case 2 -> utf8("{\"username\":\"ab\",\"password\":\"" + fine + "\"}");
+                case 3 -> utf8("{\"username\":\"" + "n".repeat(33) + "\",\"password\":\"" + fine + "\"}");
+                case 4 -> utf8("{\"username\":\"fu zz\",\"password\":\"" + fine + "\"}");
+                case 5 -> utf8("{\"username\":\"fu\\u0000zz\",\"password\":\"" + fine + "\"}");
+                case 6 -> utf8("{\"username\":\"\\u202Efuzz\",\"password\":\"" + fine + "\"}");
+                case 7 -> utf8("{\"username\":\"" + name + "\",\"password\":\"short\"}");
+                case 8 -> utf8("{\"username\":\"" + name + "\",\"password\":\"" + "p".repeat(129) + "\"}");
+                case 9 -> utf8("{\"username\":" + random.nextInt() + ",\"password\":\"" + fine + "\"}");
+                case 10 -> utf8("{\"username\":[\"" + name + "\"],\"password\":\"" + fine + "\"}");
+                case 11 -> utf8("{\"username\":\"" + name + "\",\"password\":null}");
+                case 12 -> utf8("{\"username\":\"" + name + "\",\"password\":\"" + fine + "\"");
+                case 13 -> utf8("{\"username\":\"" + name + "\",\"password\":\"pass\\ud800word1\"}");
+                case 14 -> bytes(utf8("{\"username\":\""), invalidUtf8(), utf8("\",\"password\":\"" + fine + "\"}"));
+                default -> loginBody();
+            };
         }
 
         private Case authenticated() {

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.AppenderBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wxlogin.adapters.images.AvatarFixtures;
+import dev.wxlogin.adapters.persistence.Database;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxApp;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
 import dev.wxlogin.adapters.wechat.sandbox.WeChatSandbox;
@@ -272,6 +273,77 @@ class LogHygieneTest {
         assertThat(lines).anyMatch(line -> line.startsWith("DEBUG"));
         assertNothingSecretIn(lines);
         assertNothingSecretInErrorBodies();
+    }
+
+    /**
+     * Issue 12, item 7: registration, logins right and wrong, an unknown name, a lock, a password set and changed,
+     * WeChat bound. No password, hash, token or code is logged, and no username at all: a failure's reason next to
+     * a name would tell which names exist.
+     */
+    @Test
+    void passwordFlowsLogNoPasswordHashTokenOrUsername() throws Exception {
+        TestServer server = TestServer.start(temp.resolve("passwords"), Map.of("WXLOGIN_LOG_LEVEL", "DEBUG",
+                "WXLOGIN_RATE_LOGIN_PER_IP", "0"));
+        toClose.add(server);
+        String suffix = Long.toHexString(new SecureRandom().nextLong());
+        String name = "pw-ivy-" + suffix;
+        String password = "first pass " + suffix;
+        String changed = "second pass " + suffix;
+        String stranger = "pw-nobody-" + suffix;
+        String wrong = "wrong pass " + suffix;
+        List.of(name, password, changed, stranger, wrong).forEach(value -> forbid(value, "a username or password"));
+
+        HttpResponse<String> registered = passwordRequest(server, "POST", "/api/v1/accounts", credentials(name, password), null);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String token = read(registered.body()).get("token").asText();
+        forbid(token, "a password session's token");
+        forbid(server.server().component(Database.class).orElseThrow().jdbi().withHandle(handle -> handle
+                .createQuery("SELECT password_hash FROM account_password").mapTo(String.class).one()), "a password hash");
+        String login = read(passwordRequest(server, "POST", "/api/v1/login/password", credentials(name, password), null)
+                .body()).get("token").asText();
+        forbid(login, "a password session's token");
+        assertThat(status(passwordRequest(server, "POST", "/api/v1/login/password", credentials(stranger, password), null)))
+                .isEqualTo(401);
+        for (int i = 0; i < 5; i++) {
+            assertThat(status(passwordRequest(server, "POST", "/api/v1/login/password", credentials(name, wrong), null)))
+                    .isEqualTo(401);
+        }
+        assertThat(status(passwordRequest(server, "POST", "/api/v1/login/password", credentials(name, password), null)))
+                .isEqualTo(429);
+        assertThat(status(passwordRequest(server, "PUT", "/api/v1/me/password",
+                "{\"password\":\"" + changed + "\",\"currentPassword\":\"" + wrong + "\"}", token))).isEqualTo(429);
+        String bindCode = code(server, "ivy");
+        assertThat(status(passwordRequest(server, "POST", "/api/v1/me/wechat", "{\"code\":\"" + bindCode + "\"}", token)))
+                .isEqualTo(200);
+        JsonNode wechat = loggedIn(server, code(server, "judy"), server.server().component(ForStoringUsers.class).orElseThrow());
+        assertThat(status(passwordRequest(server, "PUT", "/api/v1/me/password", credentials(name, changed),
+                wechat.get("token").asText()))).isEqualTo(409);
+
+        server.close();
+        toClose.remove(server);
+
+        List<String> lines = capture.snapshot();
+        assertThat(lines).anyMatch(line -> line.contains("account registered account="));
+        assertThat(lines).anyMatch(line -> line.contains("password login refused reason=invalid_credentials"));
+        assertThat(lines).anyMatch(line -> line.contains("password login refused reason=too_many_failures"));
+        assertThat(lines).anyMatch(line -> line.contains("wechat bound account="));
+        assertNothingSecretIn(lines);
+        assertNothingSecretInErrorBodies();
+    }
+
+    private HttpResponse<String> passwordRequest(TestServer server, String method, String path, String json, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = server.send(request);
+        record(response);
+        return response;
+    }
+
+    private static String credentials(String username, String password) {
+        return "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
     }
 
     @Test
