@@ -133,6 +133,24 @@ class CredentialBindingServiceTest {
     }
 
     @Test
+    void aWrongCurrentPasswordIsLoggedAndARightOneStartsTheNamesCountAgain() {
+        PasswordLoginResult laptop = f.register("alice", OLD);
+        int belowTheLimit = Fixture.FAILURE_LIMITS.perUsername() - 1;
+        for (int i = 0; i < belowTheLimit; i++) {
+            refusal(() -> setPassword(laptop.token(), null, NEW, "not the password"));
+        }
+        assertThat(events.lines()).contains(
+                "INFO password change refused account=" + laptop.account() + " reason=wrong_current_password");
+
+        setPassword(laptop.token(), null, NEW, OLD);
+        for (int i = 0; i < belowTheLimit; i++) {
+            refusal(() -> f.logInWithPassword("alice", "not the password"));
+        }
+
+        assertThat(f.logInWithPassword("alice", NEW).account()).isEqualTo(laptop.account());
+    }
+
+    @Test
     void anAccountKeepsTheNameItHas() {
         PasswordLoginResult laptop = f.register("alice", OLD);
 

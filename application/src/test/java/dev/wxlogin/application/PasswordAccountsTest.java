@@ -119,4 +119,13 @@ class PasswordAccountsTest {
             assertThat(String.join("\n", events.lines())).doesNotContain("alice").doesNotContain("correct horse");
         }
     }
+
+    @Test
+    void aPasswordIsChangedOnlyForTheAccountWhoseNameItIs() {
+        AccountId alices = accounts.register(ALICE, accounts.hashNew(PASSWORD));
+
+        assertThat(refusal(() -> accounts.changePassword(AccountId.random(), ALICE, PASSWORD, accounts.hashNew(WRONG), IP)))
+                .isEqualTo(CredentialsRejected.Reason.WRONG_CURRENT_PASSWORD);
+        assertThat(accounts.verify(ALICE, PASSWORD, IP)).isEqualTo(alices);
+    }
 }

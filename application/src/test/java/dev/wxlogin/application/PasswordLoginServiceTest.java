@@ -87,6 +87,15 @@ class PasswordLoginServiceTest {
         assertThat(events.lines()).endsWith("INFO password login account=" + registered.account());
     }
 
+    /** The device policy counts the account's password sessions under the account's lock: see JdbiPasswordStorageAdapterTest. */
+    @Test
+    void registrationAndLoginTakeTheAccountsLockBeforeCountingItsSessions() {
+        PasswordLoginResult registered = f.register("alice", PASSWORD);
+        f.logInWithPassword("alice", PASSWORD);
+
+        assertThat(f.passwords.locked()).containsExactly(registered.account(), registered.account());
+    }
+
     @Test
     void anUnknownNameAndAWrongPasswordAreOneRefusalAndStartNoSession() {
         f.register("alice", PASSWORD);

@@ -7,6 +7,7 @@ import dev.wxlogin.domain.password.Username;
 import dev.wxlogin.domain.port.out.ForStoringPasswords;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Optional;
 /** A {@link ForStoringPasswords} in memory. */
 public final class InMemoryPasswordStorage implements ForStoringPasswords {
     private final Map<Username, PasswordCredential> credentials = new LinkedHashMap<>(); // oldest first
+    private final List<AccountId> locked = new ArrayList<>();
 
     @Override
     public synchronized Optional<AccountId> register(Username username, PasswordHash hash, Instant now) {
@@ -42,9 +44,18 @@ public final class InMemoryPasswordStorage implements ForStoringPasswords {
         return credentials.putIfAbsent(username, new PasswordCredential(account, hash)) == null;
     }
 
-    /** Nothing to lock: {@link SerialTransactions} runs one transaction at a time. */
+    /**
+     * Nothing to lock ({@link SerialTransactions} runs one transaction at a time), but each call is remembered, so
+     * that a test can see that a use case takes the lock.
+     */
     @Override
-    public void lockAccount(AccountId account) {
+    public synchronized void lockAccount(AccountId account) {
+        locked.add(account);
+    }
+
+    /** The accounts locked so far, in order. */
+    public synchronized List<AccountId> locked() {
+        return List.copyOf(locked);
     }
 
     @Override
