@@ -242,6 +242,33 @@ class PasswordLoginEndToEndTest {
                 wait -> assertThat(Integer.parseInt(wait)).isBetween(1, 60));
     }
 
+    /** The per-client limit: one address guessing at many names is stopped, whatever names it tries next. */
+    @Test
+    void aClientLocksAfterTwentyFailuresWhateverUsernamesItTries() {
+        String judy = name("judy");
+        ok(register(judy, PASSWORD), 201);
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(logIn(name("guess" + i), PASSWORD).statusCode()).isEqualTo(401);
+        }
+
+        HttpResponse<String> locked = logIn(judy, PASSWORD);
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(problemCode(locked)).isEqualTo("rate_limited");
+        assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void aCommonPasswordIsRefusedAndRegistersNothing() {
+        long accountsBefore = server.rows("account");
+
+        HttpResponse<String> common = register(name("kim"), "Password123");
+
+        assertThat(common.statusCode()).isEqualTo(400);
+        assertThat(problemCode(common)).isEqualTo("common_password");
+        assertThat(server.rows("account")).isEqualTo(accountsBefore);
+    }
+
     @Test
     void aChangedPasswordEndsTheAccountsOtherSessionsOfBothMethodsAndKeepsTheCallers() {
         String frank = name("frank");
