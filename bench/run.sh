@@ -7,6 +7,8 @@
 #   BENCH_DB=postgres bench/run.sh                  # or mariadb: the server on a database server of its own
 #   BENCH_SCALE=1 bench/run.sh                      # then login and /me again with 100,000 users and 1,000,000
 #                                                   # sessions more in the database (H2 only; adds about 3 minutes)
+#   BENCH_SERVER_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/server.jfr' bench/run.sh
+#                                                   # JVM options for the server only (not the sandbox): a profile
 #
 # BENCH_DB=postgres|mariadb (default h2) brings up that server from Debian's packages (installed if missing) on
 # 127.0.0.1:BENCH_DB_PORT (25433), with its data in the run's temporary directory and its packaged defaults, and
@@ -85,7 +87,7 @@ start_server() { # sets server_pid once /health answers 200
     WXLOGIN_RATE_LOGIN_PER_IP=0 WXLOGIN_RATE_LOGIN_GLOBAL=0 WXLOGIN_RATE_API_PER_IP=0 \
     WXLOGIN_PASSWORD_FAILURES_PER_USERNAME=0 WXLOGIN_PASSWORD_FAILURES_PER_CLIENT=0 \
     WXLOGIN_INTERNAL_API_KEYS="$internal_key" WXLOGIN_INTERNAL_PORT="$internal_port" \
-    ./wxlogin >"$work/server.log" 2>&1 &
+    WXLOGIN_JAVA_OPTS="${BENCH_SERVER_JAVA_OPTS:-}" ./wxlogin >"$work/server.log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "$server/health")" = 200 ]; do
