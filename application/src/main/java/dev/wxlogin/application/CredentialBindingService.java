@@ -44,7 +44,7 @@ public final class CredentialBindingService implements ForBindingCredentials {
     private final ForStoringPasswords passwords;
     private final ForStoringSessions sessions;
     private final ForStoringUsers users;
-    private final CodeExchange codes;
+    private final SingleUseCodeExchange codes;
     private final ForRunningTransactions transactions;
     private final SessionPolicy policy;
     private final Clock clock;
@@ -59,7 +59,7 @@ public final class CredentialBindingService implements ForBindingCredentials {
         this.passwords = passwords;
         this.sessions = sessions;
         this.users = users;
-        this.codes = new CodeExchange(wechat, exchangedCodes, apps, clock);
+        this.codes = new SingleUseCodeExchange(wechat, exchangedCodes, apps, clock);
         this.transactions = transactions;
         this.policy = policy;
         this.clock = clock;

@@ -31,7 +31,7 @@ import java.util.Set;
 public final class LoginService implements ForLoggingIn {
     private static final System.Logger EVENTS = System.getLogger("wxlogin.security");
 
-    private final CodeExchange codes;
+    private final SingleUseCodeExchange codes;
     private final ForStoringUsers users;
     private final ForStoringSessions sessions;
     private final ForRunningTransactions transactions;
@@ -42,7 +42,7 @@ public final class LoginService implements ForLoggingIn {
     public LoginService(ForExchangingLoginCodes wechat, ForRememberingExchangedCodes exchangedCodes,
                         ForStoringUsers users, ForStoringSessions sessions, Set<AppId> apps,
                         ForRunningTransactions transactions, SessionPolicy policy, Clock clock) {
-        this.codes = new CodeExchange(wechat, exchangedCodes, apps, clock);
+        this.codes = new SingleUseCodeExchange(wechat, exchangedCodes, apps, clock);
         this.users = users;
         this.sessions = sessions;
         this.transactions = transactions;

@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -121,24 +122,18 @@ class DatabaseContentionTest {
 
     @Test
     void endingAllSessionsWaitsForNoLockOnASessionThatHasExpired() throws Exception {
-        User alice = user("o-alice");
-        Session live = stored(alice, NOW.minusSeconds(60), NOW.plus(Duration.ofDays(1)));
-        Session expired = stored(alice, NOW.minusSeconds(60), NOW.minusSeconds(1));
-        Session idledOut = stored(alice, NOW.minus(IDLE).minusSeconds(1), NOW.plus(Duration.ofDays(1)));
-        int ended;
-
-        try (HeldLocks ignored = new HeldLocks(handle -> handle.createUpdate( // as a cleanup batch does
-                        "DELETE FROM user_session WHERE id IN (:expired, :idle)")
-                .bind("expired", expired.id().value()).bind("idle", idledOut.id().value()).execute())) {
-            ended = sessions.endAll(alice.id(), EndReason.REVOKED, NOW, NOW.minus(IDLE));
-        }
-
-        assertThat(ended).isEqualTo(1);
-        assertThat(sessions.findByTokenHash(live.tokenHash()).orElseThrow().endReason()).contains(EndReason.REVOKED);
+        assertEndingAllWaitsForNoLockOnExpiredSessions(alice -> sessions.endAll(alice.id(), EndReason.REVOKED, NOW,
+                NOW.minus(IDLE)));
     }
 
     @Test
     void endingAllSessionsOfAnAccountWaitsForNoLockOnASessionThatHasExpired() throws Exception {
+        assertEndingAllWaitsForNoLockOnExpiredSessions(alice -> sessions.endAllOfAccount(alice.accountId(),
+                Optional.empty(), EndReason.REVOKED, NOW, NOW.minus(IDLE)));
+    }
+
+    /** While a cleanup batch holds the rows of alice's expired and idle sessions, {@code endAll} ends her live one. */
+    private void assertEndingAllWaitsForNoLockOnExpiredSessions(ToIntFunction<User> endAll) throws Exception {
         User alice = user("o-alice");
         Session live = stored(alice, NOW.minusSeconds(60), NOW.plus(Duration.ofDays(1)));
         Session expired = stored(alice, NOW.minusSeconds(60), NOW.minusSeconds(1));
@@ -148,7 +143,7 @@ class DatabaseContentionTest {
         try (HeldLocks ignored = new HeldLocks(handle -> handle.createUpdate( // as a cleanup batch does
                         "DELETE FROM user_session WHERE id IN (:expired, :idle)")
                 .bind("expired", expired.id().value()).bind("idle", idledOut.id().value()).execute())) {
-            ended = sessions.endAllOfAccount(alice.accountId(), Optional.empty(), EndReason.REVOKED, NOW, NOW.minus(IDLE));
+            ended = endAll.applyAsInt(alice);
         }
 
         assertThat(ended).isEqualTo(1);

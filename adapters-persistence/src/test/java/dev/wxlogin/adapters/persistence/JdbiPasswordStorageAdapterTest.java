@@ -82,7 +82,7 @@ class JdbiPasswordStorageAdapterTest extends ForStoringPasswordsContract {
                 passwords.lockAccount(account);
                 passwords.addUsername(account, new Username("added-while-locked"), HASH, NOW.plusSeconds(1));
                 firstHoldsTheLock.countDown();
-                await(releaseFirst);
+                Latches.await(releaseFirst);
                 return null;
             }));
             firstHoldsTheLock.await();
@@ -110,14 +110,5 @@ class JdbiPasswordStorageAdapterTest extends ForStoringPasswordsContract {
         AccountId account = passwords.register(new Username("no-tx"), HASH, NOW).orElseThrow();
 
         assertThatThrownBy(() -> passwords.lockAccount(account)).isInstanceOf(IllegalStateException.class);
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -76,7 +76,7 @@ class JdbiTransactionsAdapterTest extends ForRunningTransactionsContract {
                 User user = users.recordLogin(APP, new WeChatIdentity(new OpenId("o-uncommitted"), Optional.empty(),
                         new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ==")), NOW).user();
                 written.countDown();
-                await(commit);
+                Latches.await(commit);
                 return user;
             }));
             written.await();
@@ -86,15 +86,6 @@ class JdbiTransactionsAdapterTest extends ForRunningTransactionsContract {
             User user = writer.get();
 
             assertThat(users.findById(user.id())).contains(user);
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

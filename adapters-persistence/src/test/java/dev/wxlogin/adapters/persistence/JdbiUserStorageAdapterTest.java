@@ -79,7 +79,7 @@ class JdbiUserStorageAdapterTest extends ForStoringUsersContract {
             Future<?> first = threads.submit(() -> transactions.inTransaction(() -> {
                 users.recordLogin(APP, identity("o-locked", "u-first"), NOW.plusSeconds(1));
                 firstHoldsTheLock.countDown();
-                await(releaseFirst);
+                Latches.await(releaseFirst);
                 return null;
             }));
             firstHoldsTheLock.await();
@@ -107,7 +107,7 @@ class JdbiUserStorageAdapterTest extends ForStoringUsersContract {
                 var binding = users.bindToAccount(APP, identity("o-bind-locked", "u-bind-locked"), user.accountId(),
                         NOW.plusSeconds(1));
                 firstHoldsTheLock.countDown();
-                await(releaseFirst);
+                Latches.await(releaseFirst);
                 return binding;
             }));
             firstHoldsTheLock.await();
@@ -120,15 +120,6 @@ class JdbiUserStorageAdapterTest extends ForStoringUsersContract {
 
             assertThat(bind.get().outcome()).isEqualTo(ForStoringUsers.BindOutcome.BOUND);
             assertThat(login.get().user().unionId()).map(Object::toString).contains("u-bind-locked");
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -20,7 +20,7 @@ import java.util.Set;
  * so a replay or a concurrent double submit is refused on any instance without a second call to WeChat, and only the
  * first requester can get its identity.
  */
-final class CodeExchange {
+final class SingleUseCodeExchange {
     /** WeChat's codes live 5 minutes; remembering a claim longer than that protects nothing. */
     static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
     private static final System.Logger EVENTS = System.getLogger("wxlogin.security");
@@ -30,7 +30,7 @@ final class CodeExchange {
     private final Set<AppId> apps;
     private final Clock clock;
 
-    CodeExchange(ForExchangingLoginCodes wechat, ForRememberingExchangedCodes exchangedCodes, Set<AppId> apps,
+    SingleUseCodeExchange(ForExchangingLoginCodes wechat, ForRememberingExchangedCodes exchangedCodes, Set<AppId> apps,
                  Clock clock) {
         this.wechat = wechat;
         this.exchangedCodes = exchangedCodes;
