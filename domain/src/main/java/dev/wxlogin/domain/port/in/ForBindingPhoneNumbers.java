@@ -10,6 +10,7 @@ public interface ForBindingPhoneNumbers {
      * Stores the caller's phone number, replacing any earlier one, and answers it.
      *
      * @throws dev.wxlogin.domain.error.AuthenticationFailed unless {@code caller} belongs to a live session
+     * @throws dev.wxlogin.domain.error.WeChatSessionRequired for a password session: a number is a mini program user's
      * @throws dev.wxlogin.domain.error.PhoneCodeRejected    the code gives no number of the caller's; nothing changed
      * @throws dev.wxlogin.domain.error.UpstreamFailure      WeChat cannot answer now; nothing changed
      */

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * The profile a user fills in with WeChat's avatar and nickname components. Every method but {@link #avatar}
  * authenticates the token and throws {@link dev.wxlogin.domain.error.AuthenticationFailed} for one that proves no
- * live session.
+ * live session; the changes throw {@link dev.wxlogin.domain.error.WeChatSessionRequired} for a password session,
+ * which has no mini program's user to fill a profile in for.
  */
 public interface ForManagingProfiles {
     /** Who the caller is, with what they filled in. */

@@ -14,6 +14,7 @@ public interface ForOpeningOpenData {
      *         decrypt or its signature fails, WeChat is asked whether the stored key is still current, so that
      *         {@code SESSION_KEY_STALE} (fetch the data again after wx.login) is told from data that is wrong
      * @throws dev.wxlogin.domain.error.AuthenticationFailed for a token that proves no live session
+     * @throws dev.wxlogin.domain.error.WeChatSessionRequired for a password session, which has no session_key
      */
     OpenData open(SessionToken token, EncryptedOpenData data);
 }
