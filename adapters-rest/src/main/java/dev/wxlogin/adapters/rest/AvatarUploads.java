@@ -78,29 +78,17 @@ final class AvatarUploads {
         }
         try (InputStream body = request.getInputStream()) {
             if (declared > limit) {
-                drop(body, declared);
+                UnreadBodies.drop(body, declared);
                 throw tooLarge();
             }
             byte[] bytes = body.readNBytes(limit + 1);
             if (bytes.length > limit) {
-                drop(body, limit - 1L);
+                UnreadBodies.drop(body, limit - 1L);
                 throw tooLarge();
             }
             return bytes;
         } catch (IOException e) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "The request body could not be read");
-        }
-    }
-
-    /** Reads what is left of the body, {@code most} bytes at most, and keeps none of it. */
-    private static void drop(InputStream body, long most) throws IOException {
-        byte[] buffer = new byte[8192];
-        for (long left = most; left > 0; ) {
-            int read = body.read(buffer, 0, (int) Math.min(buffer.length, left));
-            if (read < 0) {
-                return;
-            }
-            left -= read;
         }
     }
 

@@ -40,6 +40,7 @@ final class ProblemResponses {
 
     /** {@code document} is {@code problem} with extension members, such as the checks of {@code not_ready}. */
     static void write(Context ctx, Problem problem, Object document) {
+        UnreadBodies.dropRest(ctx.req()); // many refusals come before the body is read
         if (ctx.res().getHeader(Header.RETRY_AFTER) == null) { // no more precise wait was set
             ProblemType.retryAfterOf(problem).ifPresent(wait -> retryAfter(ctx, wait));
         }
