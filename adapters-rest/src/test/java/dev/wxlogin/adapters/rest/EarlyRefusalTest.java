@@ -3,7 +3,6 @@ package dev.wxlogin.adapters.rest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
@@ -34,23 +33,8 @@ class EarlyRefusalTest {
         return bytes;
     }
 
-    /** The body in pieces of 256 bytes, a millisecond apart: a phone on a slow network. */
-    private HttpRequest.BodyPublisher slowly() {
-        return HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body) {
-            @Override
-            public synchronized int read(byte[] buffer, int offset, int length) {
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return super.read(buffer, offset, Math.min(length, 256));
-            }
-        });
-    }
-
     private HttpResponse<String> post(String path, String contentType) {
-        return server.send(server.request(path).header("Content-Type", contentType).POST(slowly()));
+        return server.send(server.request(path).header("Content-Type", contentType).POST(SlowBodies.slowly(body, 256))); // as a phone on a slow network sends it
     }
 
     @Test

@@ -159,25 +159,10 @@ class ProfileEndpointsTest {
     void aSlowUploadOverTheLimitGetsItsAnswer() {
         byte[] twice = new byte[2 * ForManagingProfiles.MAX_AVATAR_BYTES];
 
-        assertProblem(putAvatar("image/png", HttpRequest.BodyPublishers.fromPublisher(slowly(twice), twice.length)),
+        assertProblem(putAvatar("image/png", HttpRequest.BodyPublishers.fromPublisher(SlowBodies.slowly(twice, 64 * 1024), twice.length)),
                 413, "image_too_large");
-        assertProblem(putAvatar("image/png", slowly(twice)), 413, "image_too_large");
+        assertProblem(putAvatar("image/png", SlowBodies.slowly(twice, 64 * 1024)), 413, "image_too_large");
         verifyNoInteractions(server.profiles);
-    }
-
-    /** The body in pieces of 64 KiB, a millisecond apart. */
-    private static HttpRequest.BodyPublisher slowly(byte[] body) {
-        return HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body) {
-            @Override
-            public synchronized int read(byte[] buffer, int offset, int length) {
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return super.read(buffer, offset, Math.min(length, 64 * 1024));
-            }
-        });
     }
 
     @Test
