@@ -81,7 +81,7 @@ public final class CredentialBindingService implements ForBindingCredentials {
             throw new CredentialsRejected(CredentialsRejected.Reason.USERNAME_ALREADY_SET);
         }
         Password known = current.orElseThrow(() -> new InvalidInput("currentPassword is required to change a password"));
-        accounts.changePassword(account, name, known, accounts.hashNew(password), client.ip());
+        accounts.changePassword(account, name, known, password, client.ip());
         Instant now = clock.instant();
         int ended = sessions.endAllOfAccount(account, Optional.of(auth.session().id()), EndReason.REVOKED, now,
                 policy.idleCutoff(now));

@@ -73,16 +73,18 @@ public final class PasswordAccounts {
 
     /**
      * Replaces the password of the account's name once {@code current} proves the caller knows it. A wrong one counts
-     * as a failed login of the name, so a stolen session cannot guess the password faster than a login could.
+     * as a failed login of the name, so a stolen session cannot guess the password faster than a login could. The new
+     * password is hashed only after the current one is proven: a locked or guessing caller costs one hash, not two.
      */
-    void changePassword(AccountId account, Username username, Password current, PasswordHash replacement,
+    void changePassword(AccountId account, Username username, Password current, Password replacement,
                         String clientIp) {
+        checks.refuseIfCommon(replacement);
         limits.refuseIfLocked(username, clientIp);
         Optional<PasswordHash> stored = passwords.find(username)
                 .filter(credential -> credential.account().equals(account))
                 .map(PasswordCredential::hash);
-        boolean replaced = checks.matches(current, stored)
-                && passwords.replaceHash(username, stored.orElseThrow(), replacement, clock.instant());
+        boolean replaced = checks.matches(current, stored) && passwords.replaceHash(username, stored.orElseThrow(),
+                checks.hashNew(replacement), clock.instant());
         if (!replaced) { // wrong, or no longer current: another change committed since it was read
             limits.failed(username, clientIp);
             EVENTS.log(Level.INFO, "password change refused account={0} reason=wrong_current_password", account);

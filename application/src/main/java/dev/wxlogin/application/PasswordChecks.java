@@ -27,10 +27,15 @@ final class PasswordChecks {
     }
 
     PasswordHash hashNew(Password password) {
+        refuseIfCommon(password);
+        return hasher.hash(password);
+    }
+
+    /** {@code COMMON_PASSWORD} for a new password on the list: a lookup, so it can come before any hashing. */
+    void refuseIfCommon(Password password) {
         if (commonPasswords.isCommon(password)) {
             throw new CredentialsRejected(CredentialsRejected.Reason.COMMON_PASSWORD);
         }
-        return hasher.hash(password);
     }
 
     /** Whether {@code password} is the one {@code stored} was made of; false, after the same work, when there is none. */

@@ -115,6 +115,31 @@ class CredentialBindingServiceTest {
                 "INFO sessions ended by a password change account=" + laptop.account() + " count=2");
     }
 
+    /** A guesser with a stolen session costs one hash per attempt, the check of the current password, not two. */
+    @Test
+    void theNewPasswordIsHashedOnlyOnceTheCurrentOneIsProven() {
+        PasswordLoginResult laptop = f.register("alice", OLD);
+        int hashes = f.hasher.hashes;
+
+        refusal(() -> setPassword(laptop.token(), null, NEW, "not the password"));
+        assertThat(f.hasher.hashes).isEqualTo(hashes);
+
+        setPassword(laptop.token(), null, NEW, OLD);
+        assertThat(f.hasher.hashes).isEqualTo(hashes + 1);
+    }
+
+    @Test
+    void aCommonNewPasswordIsRefusedBeforeTheCurrentOneIsCheckedAndCountsNoFailure() {
+        PasswordLoginResult laptop = f.register("alice", OLD);
+
+        for (int i = 0; i < Fixture.FAILURE_LIMITS.perUsername(); i++) {
+            assertThat(refusal(() -> setPassword(laptop.token(), null, "Password1", "not the password")))
+                    .isEqualTo(CredentialsRejected.Reason.COMMON_PASSWORD);
+        }
+
+        assertThat(setPassword(laptop.token(), null, NEW, OLD)).isEqualTo(new Username("alice"));
+    }
+
     @Test
     void aChangeNeedsTheCurrentPasswordAndAWrongOneChangesNothingAndCountsAsAFailedLogin() {
         PasswordLoginResult laptop = f.register("alice", OLD);
