@@ -177,8 +177,10 @@ class PhoneNumberEndToEndTest {
 
             assertThat(statuses).hasSize(50).containsOnly(200);
             assertThat(fresh.sandbox().accessTokenFetches() - fetches).as("token fetches").isEqualTo(1);
-            assertThat(fresh.sandbox().phoneNumberCalls() - lookups).as("lookups: each refused once, then answered")
-                    .isEqualTo(100);
+            // Each is refused at most once: those that read the token after the refresh are answered at once, so how
+            // many were refused depends on the threads' timing (all 50 on a quiet machine, 9 seen on a loaded one).
+            assertThat(fresh.sandbox().phoneNumberCalls() - lookups).as("lookups: each answered, after one refusal at most")
+                    .isBetween(51L, 100L);
         }
     }
 
