@@ -21,21 +21,26 @@ import java.sql.SQLException;
  * on the classpath; H2's, PostgreSQL's and MariaDB's are (the last also for MySQL).
  */
 public final class Database implements AutoCloseable {
+    /** How long H2 may keep a commit in memory when no caller waits for it (see {@link H2GroupCommit}). */
+    static final int H2_WRITE_DELAY_MILLIS = 1_000;
+
     /**
      * What to append to an H2 file URL ({@code jdbc:h2:file:./data/wxlogin}).
      * <ul>
-     * <li>{@code WRITE_DELAY=0}: H2 otherwise keeps commits in memory for up to 500 ms and writes them
-     * from a background thread, so {@code kill -9} loses the last half second of committed logins (tried:
-     * a table created and filled just before the kill was gone entirely). With 0, each commit is written
-     * to the file before it returns, which survives the death of the JVM (not of the machine: H2 does
-     * not fsync per commit). Not persistent in the file, so it belongs in every URL.</li>
+     * <li>{@code WRITE_DELAY}: H2 keeps commits in memory and writes them from a background thread this often, so a
+     * {@code kill -9} would lose the last of them (tried with H2's default of 500 ms: a table created and filled just
+     * before the kill was gone entirely). Every caller of the adapters waits for its commit to be written by
+     * {@link H2GroupCommit} before it answers, which survives the death of the JVM (not of the machine: H2 does not
+     * fsync). {@code WRITE_DELAY=0} would write inside each COMMIT instead, at twice the CPU per login. Not persistent
+     * in the file, so it belongs in every URL.</li>
      * <li>{@code LOCK_TIMEOUT=10000}: H2 gives up on a row lock after 1 s by default; logins of one user
      * queue on that user's row, and a cleanup batch may wait for another.</li>
      * <li>{@code DB_CLOSE_ON_EXIT=FALSE}: the application closes the pool on shutdown; H2's own shutdown
      * hook would otherwise close the database under requests that are still finishing.</li>
      * </ul>
      */
-    public static final String H2_FILE_URL_OPTIONS = ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+    public static final String H2_FILE_URL_OPTIONS = ";WRITE_DELAY=" + H2_WRITE_DELAY_MILLIS
+            + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     // A request waits this long for a connection, so a database that is down soon becomes a 503.
@@ -49,6 +54,7 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource pool, DatabaseClock clock) {
         this.pool = pool;
         this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+        H2GroupCommit.of(pool).ifPresent(groupCommit -> jdbi.getConfig(CommitDurability.class).waitWith(groupCommit::awaitWritten));
         // Failures name the statement, never its bound values (openids, hashes) that would reach the logs.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
         jdbi.define(DatabaseClock.ATTRIBUTE, clock.nowMillis());
@@ -79,6 +85,7 @@ public final class Database implements AutoCloseable {
             DatabaseClock family = clockOf(pool);
             var result = Flyway.configure().dataSource(pool).locations(Migrations.locations(family)).load().migrate();
             Database database = new Database(pool, family);
+            database.jdbi.getConfig(CommitDurability.class).awaitWritten(); // the migrations, which ran beside Storage
             LOG.info("Database ready; {} migrations applied now", result.migrationsExecuted);
             return database;
         } catch (RuntimeException e) {

@@ -31,7 +31,7 @@ public final class JdbiAccessTokenStorageAdapter implements ForStoringAccessToke
     /** A token that does not open (its data key gone, the row altered) counts as none: the service fetches anew. */
     @Override
     public Optional<StoredAccessToken> find(AppId app) {
-        return storage.autoCommit(handle -> handle.attach(AccessTokenDao.class).find(app.value()))
+        return storage.readDetached(handle -> handle.attach(AccessTokenDao.class).find(app.value()))
                 .flatMap(row -> cipher.open(app, row.sealed()).map(token -> new StoredAccessToken(
                         new AccessTokenGrant(app, token, Instant.ofEpochMilli(row.expiresAt())),
                         Instant.ofEpochMilli(row.fetchedAt()), row.version())));

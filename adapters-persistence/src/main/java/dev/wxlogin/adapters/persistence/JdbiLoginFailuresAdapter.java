@@ -42,7 +42,7 @@ public final class JdbiLoginFailuresAdapter implements ForCountingLoginFailures 
 
     @Override
     public Optional<Failures> failuresOf(FailureSubject subject) {
-        return storage.autoCommit(handle -> handle.createQuery(SELECT)
+        return storage.readDetached(handle -> handle.createQuery(SELECT)
                 .bind("key", subject.key())
                 .map((rs, ctx) -> new Failures(rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2))))
                 .findOne());

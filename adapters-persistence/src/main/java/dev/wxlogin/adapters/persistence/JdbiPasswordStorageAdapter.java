@@ -72,7 +72,7 @@ public final class JdbiPasswordStorageAdapter implements ForStoringPasswords {
     /** A range of ix_account_identity_account_id. */
     @Override
     public List<Username> usernamesOf(AccountId account) {
-        return storage.withHandle(handle -> handle.createQuery(USERNAMES_OF)
+        return storage.read(handle -> handle.createQuery(USERNAMES_OF)
                 .bind("account", account.value())
                 .bind("provider", USERNAME)
                 .map((rs, ctx) -> new Username(rs.getString(1)))
@@ -92,7 +92,7 @@ public final class JdbiPasswordStorageAdapter implements ForStoringPasswords {
 
     @Override
     public Optional<PasswordCredential> find(Username username) {
-        return storage.withHandle(handle -> handle.createQuery(FIND)
+        return storage.read(handle -> handle.createQuery(FIND)
                 .bind("provider", USERNAME)
                 .bind("subject", username.value())
                 .map((rs, ctx) -> new PasswordCredential(new AccountId(rs.getString(1)), new PasswordHash(rs.getString(2))))

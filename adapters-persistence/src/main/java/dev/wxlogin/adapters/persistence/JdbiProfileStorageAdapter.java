@@ -32,7 +32,7 @@ public final class JdbiProfileStorageAdapter implements ForStoringProfiles {
 
     @Override
     public Profile profileOf(UserId user) {
-        return storage.withHandle(handle -> handle.createQuery(FIND_PROFILE).bind("userId", user.value()).map(PROFILES)
+        return storage.read(handle -> handle.createQuery(FIND_PROFILE).bind("userId", user.value()).map(PROFILES)
                 .findOne()).orElse(Profile.EMPTY);
     }
 
@@ -59,7 +59,7 @@ public final class JdbiProfileStorageAdapter implements ForStoringProfiles {
 
     @Override
     public Optional<Image> avatar(AvatarId id) {
-        return storage.withDao(ProfileDao.class, dao -> dao.findAvatar(id.value()))
+        return storage.read(handle -> handle.attach(ProfileDao.class).findAvatar(id.value()))
                 .map(row -> new Image(ImageFormat.ofMediaType(row.mediaType()).orElseThrow(
                         () -> new IllegalStateException("an avatar stored with an unknown media type")), row.image()));
     }

@@ -52,7 +52,7 @@ public final class JdbiSessionStorageAdapter implements ForStoringSessions {
 
     @Override
     public Optional<Session> findByTokenHash(TokenHash hash) {
-        return storage.withHandle(handle -> handle.createQuery(SessionStatements.FIND_BY_TOKEN_HASH)
+        return storage.read(handle -> handle.createQuery(SessionStatements.FIND_BY_TOKEN_HASH)
                 .bind("tokenHash", hash.value())
                 .map(SessionStatements.SESSIONS)
                 .findOne());
@@ -60,7 +60,7 @@ public final class JdbiSessionStorageAdapter implements ForStoringSessions {
 
     @Override
     public List<Session> findLive(UserId user, Instant now, Instant idleCutoff) {
-        return storage.withHandle(handle -> live(handle, user, now.toEpochMilli(), idleCutoff.toEpochMilli()));
+        return storage.read(handle -> live(handle, user, now.toEpochMilli(), idleCutoff.toEpochMilli()));
     }
 
     @Override
@@ -90,7 +90,7 @@ public final class JdbiSessionStorageAdapter implements ForStoringSessions {
 
     @Override
     public List<Session> findLiveOfAccount(AccountId account, Instant now, Instant idleCutoff) {
-        return storage.withHandle(handle -> liveOfAccount(handle, account, now.toEpochMilli(), idleCutoff.toEpochMilli()));
+        return storage.read(handle -> liveOfAccount(handle, account, now.toEpochMilli(), idleCutoff.toEpochMilli()));
     }
 
     /** By the rule of {@link #endAll}: the live ones are picked first, so no expired row is locked. */

@@ -154,12 +154,12 @@ public final class JdbiUserStorageAdapter implements ForStoringUsers {
 
     @Override
     public Optional<User> findById(UserId id) {
-        return storage.withHandle(handle -> find(handle, id));
+        return storage.read(handle -> find(handle, id));
     }
 
     @Override
     public Optional<SessionKey> sessionKeyOf(UserId id) {
-        return storage.withDao(UserDao.class, dao -> dao.findSessionKey(id.value()))
+        return storage.read(handle -> handle.attach(UserDao.class).findSessionKey(id.value()))
                 .flatMap(sealed -> cipher.open(id, sealed));
     }
 

@@ -15,14 +15,23 @@ import java.util.function.Supplier;
  * reported as the domain's {@link StorageUnavailable}, and a lock timeout, deadlock or serialization
  * failure as {@link StorageBusy} (the API answers both with 503), whichever adapter and statement
  * noticed it. Other failures pass through unchanged.
+ *
+ * <p>Whatever may write returns only once its commit is durable ({@link CommitDurability}): at the end of the
+ * outermost call of the thread, when the transaction it may have joined has committed, or at once for work that
+ * commits on its own connection. Only {@link #read} does not wait.
  */
 final class Storage {
     private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
 
+    /** How many calls that may write the thread is inside: the outermost one waits for durability. */
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
     private final Jdbi jdbi;
+    private final CommitDurability durability;
 
     Storage(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.durability = jdbi.getConfig(CommitDurability.class);
     }
 
     /**
@@ -30,26 +39,55 @@ final class Storage {
      * fluent API with mappers defined once: the way for hot paths.
      */
     <R> R withHandle(HandleCallback<R, RuntimeException> work) {
+        return durable(() -> jdbi.withHandle(work));
+    }
+
+    /** Statements that only read, as {@link #withHandle}, answered without waiting for anyone's commit to be written. */
+    <R> R read(HandleCallback<R, RuntimeException> work) {
         return translated(() -> jdbi.withHandle(work));
+    }
+
+    /** Reads on a connection of their own, as {@link #autoCommit}, without waiting. */
+    <R> R readDetached(HandleCallback<R, RuntimeException> work) {
+        return translated(() -> Detached.autoCommit(jdbi, work));
     }
 
     /** A DAO call that joins the calling thread's transaction, if it has one. */
     <R, E> R withDao(Class<E> dao, ExtensionCallback<R, E, RuntimeException> call) {
-        return translated(() -> jdbi.withExtension(dao, call));
+        return durable(() -> jdbi.withExtension(dao, call));
     }
 
     <R> R inTransaction(HandleCallback<R, RuntimeException> work) {
-        return translated(() -> jdbi.inTransaction(work));
+        return durable(() -> jdbi.inTransaction(work));
     }
 
-    /** See {@link Detached#autoCommit}. */
+    /** See {@link Detached#autoCommit}; durable before it returns, even inside the thread's transaction. */
     <R> R autoCommit(HandleCallback<R, RuntimeException> work) {
-        return translated(() -> Detached.autoCommit(jdbi, work));
+        R result = translated(() -> Detached.autoCommit(jdbi, work));
+        durability.awaitWritten();
+        return result;
     }
 
     /** See {@link Detached#batch}. */
     int batch(HandleCallback<Integer, RuntimeException> batch) {
-        return translated(() -> Detached.batch(jdbi, batch));
+        int deleted = translated(() -> Detached.batch(jdbi, batch));
+        durability.awaitWritten();
+        return deleted;
+    }
+
+    private <R> R durable(Supplier<R> call) {
+        int[] depth = DEPTH.get();
+        depth[0]++;
+        R result;
+        try {
+            result = translated(call);
+        } finally {
+            depth[0]--;
+        }
+        if (depth[0] == 0) {
+            durability.awaitWritten();
+        }
+        return result;
     }
 
     private static <R> R translated(Supplier<R> call) {
