@@ -4,7 +4,7 @@ import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.error.AuthenticationFailed;
 import dev.wxlogin.domain.port.in.ForAuthenticating;
 import dev.wxlogin.domain.port.out.ForStoringSessions;
-import dev.wxlogin.domain.port.out.ForStoringUsers;
+import dev.wxlogin.domain.port.out.ForStoringSessions.SessionWithUser;
 import dev.wxlogin.domain.session.Authentication;
 import dev.wxlogin.domain.session.Session;
 import dev.wxlogin.domain.session.SessionPolicy;
@@ -17,23 +17,21 @@ import java.util.Set;
 
 /**
  * Every request reads the session row, so a logout or a replacement takes effect on the very next
- * request on any instance. Expiry is judged on read, whether or not cleanup has run. A session counts only on an
+ * request on any instance; its user comes with it in the same read, so that costs one statement. Expiry is judged on
+ * read, whether or not cleanup has run. A session counts only on an
  * instance that serves its mini program, and only for a request that names that mini program or none; anything
  * else is refused as a token never issued, so that a prober learns nothing about other apps. A password session belongs
  * to its account, not to a mini program, and counts on every instance and for every request.
  */
 public final class AuthenticationService implements ForAuthenticating {
     private final ForStoringSessions sessions;
-    private final ForStoringUsers users;
     private final Set<AppId> apps;
     private final SessionPolicy policy;
     private final Clock clock;
 
     /** @param apps the mini programs this instance serves */
-    public AuthenticationService(ForStoringSessions sessions, ForStoringUsers users, Set<AppId> apps,
-                                 SessionPolicy policy, Clock clock) {
+    public AuthenticationService(ForStoringSessions sessions, Set<AppId> apps, SessionPolicy policy, Clock clock) {
         this.sessions = sessions;
-        this.users = users;
         this.apps = Set.copyOf(apps);
         this.policy = policy;
         this.clock = clock;
@@ -42,14 +40,15 @@ public final class AuthenticationService implements ForAuthenticating {
     @Override
     public Authentication authenticate(SessionToken token) {
         Instant now = clock.instant();
-        Session session = sessions.findByTokenHash(token.hash())
-                .filter(found -> found.appId().map(app -> countsFor(token, app)).orElse(true))
+        SessionWithUser found = sessions.findWithUser(token.hash())
+                .filter(candidate -> candidate.session().appId().map(app -> countsFor(token, app)).orElse(true))
                 .orElseThrow(AuthenticationFailed::unauthenticated);
+        Session session = found.session();
         refuseUnlessLive(session, now);
         if (session.userId().isEmpty()) {
             return Authentication.ofAccount(renewed(session, now));
         }
-        User user = session.userId().flatMap(users::findById).orElseThrow(AuthenticationFailed::unauthenticated);
+        User user = found.user().orElseThrow(AuthenticationFailed::unauthenticated);
         if (user.disabled()) { // disabling revoked every session; one that escaped it is answered the same way
             throw new AuthenticationFailed(AuthenticationFailed.Reason.SESSION_REVOKED);
         }

@@ -54,7 +54,7 @@ public final class CredentialBindingService implements ForBindingCredentials {
                                     ForStoringUsers users, ForExchangingLoginCodes wechat,
                                     ForRememberingExchangedCodes exchangedCodes, Set<AppId> apps,
                                     ForRunningTransactions transactions, SessionPolicy policy, Clock clock) {
-        this.authentication = new AuthenticationService(sessions, users, apps, policy, clock);
+        this.authentication = new AuthenticationService(sessions, apps, policy, clock);
         this.accounts = accounts;
         this.passwords = passwords;
         this.sessions = sessions;

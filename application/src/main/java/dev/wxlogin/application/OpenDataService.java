@@ -39,7 +39,7 @@ public final class OpenDataService implements ForOpeningOpenData {
     public OpenDataService(ForStoringSessions sessions, ForStoringUsers users, Set<AppId> apps,
                            SessionPolicy sessionPolicy, ForDecryptingOpenData cipher, ForCheckingSessionKeys sessionKeys,
                            ForGettingAccessTokens tokens, OpenDataPolicy policy, Clock clock) {
-        this.authentication = new AuthenticationService(sessions, users, apps, sessionPolicy, clock);
+        this.authentication = new AuthenticationService(sessions, apps, sessionPolicy, clock);
         this.users = users;
         this.cipher = cipher;
         this.sessionKeys = sessionKeys;

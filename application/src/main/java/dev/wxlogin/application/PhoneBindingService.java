@@ -34,7 +34,7 @@ public final class PhoneBindingService implements ForBindingPhoneNumbers {
 
     public PhoneBindingService(ForLookingUpPhoneNumbers wechat, ForGettingAccessTokens tokens, ForStoringSessions sessions,
                               ForStoringUsers users, Set<AppId> apps, SessionPolicy policy, Clock clock) {
-        this.authentication = new AuthenticationService(sessions, users, apps, policy, clock);
+        this.authentication = new AuthenticationService(sessions, apps, policy, clock);
         this.calls = new AccessTokenCalls(tokens);
         this.wechat = wechat;
         this.users = users;

@@ -7,7 +7,6 @@ import dev.wxlogin.domain.port.out.ForCleaningImages;
 import dev.wxlogin.domain.port.out.ForStoringPasswords;
 import dev.wxlogin.domain.port.out.ForStoringProfiles;
 import dev.wxlogin.domain.port.out.ForStoringSessions;
-import dev.wxlogin.domain.port.out.ForStoringUsers;
 import dev.wxlogin.domain.profile.AvatarId;
 import dev.wxlogin.domain.profile.Image;
 import dev.wxlogin.domain.profile.ImageFormat;
@@ -33,10 +32,10 @@ public final class ProfileService implements ForManagingProfiles {
     private final ForStoringPasswords passwords;
     private final Clock clock;
 
-    public ProfileService(ForStoringSessions sessions, ForStoringUsers users, Set<AppId> apps, SessionPolicy policy,
+    public ProfileService(ForStoringSessions sessions, Set<AppId> apps, SessionPolicy policy,
                           ForStoringProfiles profiles, ForCleaningImages images, ForStoringPasswords passwords,
                           Clock clock) {
-        this.authentication = new AuthenticationService(sessions, users, apps, policy, clock);
+        this.authentication = new AuthenticationService(sessions, apps, policy, clock);
         this.profiles = profiles;
         this.images = images;
         this.passwords = passwords;

@@ -5,7 +5,6 @@ import dev.wxlogin.domain.error.NotFound;
 import dev.wxlogin.domain.port.in.ForManagingSessions;
 import dev.wxlogin.domain.port.in.LiveSessions;
 import dev.wxlogin.domain.port.out.ForStoringSessions;
-import dev.wxlogin.domain.port.out.ForStoringUsers;
 import dev.wxlogin.domain.session.Authentication;
 import dev.wxlogin.domain.session.EndReason;
 import dev.wxlogin.domain.session.Session;
@@ -34,9 +33,8 @@ public final class SessionManagementService implements ForManagingSessions {
     private final SessionPolicy policy;
     private final Clock clock;
 
-    public SessionManagementService(ForStoringSessions sessions, ForStoringUsers users, Set<AppId> apps,
-                                    SessionPolicy policy, Clock clock) {
-        this.authentication = new AuthenticationService(sessions, users, apps, policy, clock);
+    public SessionManagementService(ForStoringSessions sessions, Set<AppId> apps, SessionPolicy policy, Clock clock) {
+        this.authentication = new AuthenticationService(sessions, apps, policy, clock);
         this.sessions = sessions;
         this.policy = policy;
         this.clock = clock;

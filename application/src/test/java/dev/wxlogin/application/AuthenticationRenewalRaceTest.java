@@ -33,7 +33,7 @@ class AuthenticationRenewalRaceTest {
             otherRequest.run();
             return touch.callRealMethod();
         }).when(racing).touch(any(), any(), any());
-        return new AuthenticationService(racing, f.users, Fixture.APPS, f.policy, f.clock);
+        return new AuthenticationService(racing, Fixture.APPS, f.policy, f.clock);
     }
 
     private Session stored() {

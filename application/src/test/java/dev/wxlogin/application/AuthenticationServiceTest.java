@@ -1,13 +1,21 @@
 package dev.wxlogin.application;
 
+import dev.wxlogin.domain.account.AccountId;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.error.AuthenticationFailed;
 import dev.wxlogin.domain.login.LoginResult;
+import dev.wxlogin.domain.phone.PhoneNumber;
+import dev.wxlogin.domain.session.ClientInfo;
+import dev.wxlogin.domain.session.Session;
 import dev.wxlogin.domain.session.SessionToken;
+import dev.wxlogin.domain.user.OpenId;
+import dev.wxlogin.domain.user.User;
+import dev.wxlogin.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +40,27 @@ class AuthenticationServiceTest {
         assertThat(f.authentication.authenticate(login.token()).user()).contains(login.user());
     }
 
+    /** The user is read with the session on every request: what changed since the login shows at once. */
+    @Test
+    void theCallerIsTheUserAsStoredNow() {
+        LoginResult login = f.logIn("o-alice");
+        PhoneNumber phone = new PhoneNumber("13800001234", "13800001234", "86");
+        f.users.savePhone(login.user().id(), phone);
+
+        assertThat(f.authentication.authenticate(login.token()).weChatUser().phone()).contains(phone);
+    }
+
+    /** However a session outlived its user's row, it proves no one. */
+    @Test
+    void aWeChatSessionWhoseUserIsGoneIsUnauthenticated() {
+        User gone = User.created(UserId.random(), AccountId.random(), Fixture.APP, new OpenId("o-gone"), Optional.empty(),
+                f.clock.instant());
+        SessionToken token = SessionToken.generate();
+        f.sessions.insert(Session.start(token.hash(), gone, Fixture.APP, ClientInfo.unknown(), f.clock.instant(), f.policy));
+
+        assertThat(refusal(token)).isEqualTo(AuthenticationFailed.Reason.UNAUTHENTICATED);
+    }
+
     @Test
     void aRequestNamingTheSessionsOwnMiniProgramIsAccepted() {
         LoginResult login = f.logIn("o-alice");
@@ -52,8 +81,8 @@ class AuthenticationServiceTest {
     @Test
     void aSessionOfAMiniProgramThisInstanceDoesNotServeIsUnauthenticated() {
         LoginResult login = f.logIn("o-alice");
-        AuthenticationService elsewhere = new AuthenticationService(f.sessions, f.users,
-                Set.of(new AppId("wxother0000000001")), f.policy, f.clock);
+        AuthenticationService elsewhere = new AuthenticationService(f.sessions, Set.of(new AppId("wxother0000000001")),
+                f.policy, f.clock);
 
         assertThatThrownBy(() -> elsewhere.authenticate(login.token()))
                 .isInstanceOfSatisfying(AuthenticationFailed.class,
@@ -150,8 +179,8 @@ class AuthenticationServiceTest {
     @Test
     void aPasswordSessionIsItsAccountsOnEveryInstanceAndForEveryMiniProgram() {
         var registered = f.register("alice", "correct horse battery");
-        AuthenticationService elsewhere = new AuthenticationService(f.sessions, f.users,
-                Set.of(new AppId("wxelsewhere000001")), f.policy, f.clock);
+        AuthenticationService elsewhere = new AuthenticationService(f.sessions, Set.of(new AppId("wxelsewhere000001")),
+                f.policy, f.clock);
 
         var caller = f.authentication.authenticate(registered.token().presentedFor(Fixture.APP));
         assertThat(caller.user()).isEmpty();

@@ -60,7 +60,7 @@ final class Fixture {
         this.policy = policy;
         users.keepsSessionsIn(sessions);
         login = new LoginService(wechat, codes, users, sessions, APPS, transactions, policy, clock);
-        authentication = new AuthenticationService(sessions, users, APPS, policy, clock);
+        authentication = new AuthenticationService(sessions, APPS, policy, clock);
         accounts = new PasswordAccounts(passwords, hasher, password -> password.lowerCase().equals("password1"),
                 loginFailures, FAILURE_LIMITS, clock);
         passwordLogin = new PasswordLoginService(accounts, passwords, sessions, transactions, policy, clock);

@@ -34,7 +34,7 @@ class ProfileServiceTest {
     private final Fixture fixture = new Fixture();
     private final InMemoryProfileStorage profiles = new InMemoryProfileStorage();
     private final ForCleaningImages images = mock(ForCleaningImages.class);
-    private final ProfileService service = new ProfileService(fixture.sessions, fixture.users, Fixture.APPS, fixture.policy, profiles,
+    private final ProfileService service = new ProfileService(fixture.sessions, Fixture.APPS, fixture.policy, profiles,
             images, fixture.passwords, fixture.clock);
     private final LoginResult alice = fixture.logIn("o-alice");
 

@@ -35,8 +35,7 @@ class SecurityEventsTest {
     private final Fixture f = new Fixture();
     private final SecurityEvents events = new SecurityEvents();
     private final LogoutService logout = new LogoutService(f.sessions, f.clock);
-    private final SessionManagementService management = new SessionManagementService(f.sessions, f.users, Fixture.APPS, f.policy,
-            f.clock);
+    private final SessionManagementService management = new SessionManagementService(f.sessions, Fixture.APPS, f.policy, f.clock);
     private final UserAdministrationService disabling = new UserAdministrationService(f.users, f.sessions, f.transactions, f.policy, f.clock);
 
     @AfterEach
@@ -154,7 +153,7 @@ class SecurityEventsTest {
             f.sessions.end(sessionOf(phone), EndReason.REVOKED, f.clock.instant()); // the tablet's request, just before
             return end.callRealMethod();
         }).when(racing).end(any(), any(), any());
-        SessionManagementService laptopSide = new SessionManagementService(racing, f.users, Fixture.APPS, f.policy, f.clock);
+        SessionManagementService laptopSide = new SessionManagementService(racing, Fixture.APPS, f.policy, f.clock);
         events.clear();
 
         laptopSide.revoke(laptop.token(), sessionOf(phone));

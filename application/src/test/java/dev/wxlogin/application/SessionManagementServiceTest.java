@@ -22,8 +22,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 class SessionManagementServiceTest {
     private final Fixture f = new Fixture();
-    private final SessionManagementService management = new SessionManagementService(f.sessions, f.users, Fixture.APPS, f.policy,
-            f.clock);
+    private final SessionManagementService management = new SessionManagementService(f.sessions, Fixture.APPS, f.policy, f.clock);
 
     private Authentication as(LoginResult login) {
         return f.authentication.authenticate(login.token());

@@ -68,9 +68,9 @@ class ApplicationConfiguration {
     }
 
     @Bean
-    ForAuthenticating authenticating(ForStoringSessions sessions, ForStoringUsers users, WeChatEndpoint endpoint,
-                                     SessionPolicy policy, Clock clock) {
-        return new AuthenticationService(sessions, users, endpoint.appIds(), policy, clock);
+    ForAuthenticating authenticating(ForStoringSessions sessions, WeChatEndpoint endpoint, SessionPolicy policy,
+                                     Clock clock) {
+        return new AuthenticationService(sessions, endpoint.appIds(), policy, clock);
     }
 
     @Bean
@@ -79,9 +79,9 @@ class ApplicationConfiguration {
     }
 
     @Bean
-    ForManagingSessions managingSessions(ForStoringSessions sessions, ForStoringUsers users, WeChatEndpoint endpoint,
-                                         SessionPolicy policy, Clock clock) {
-        return new SessionManagementService(sessions, users, endpoint.appIds(), policy, clock);
+    ForManagingSessions managingSessions(ForStoringSessions sessions, WeChatEndpoint endpoint, SessionPolicy policy,
+                                         Clock clock) {
+        return new SessionManagementService(sessions, endpoint.appIds(), policy, clock);
     }
 
     /** Both operator ports: disabling and enabling users, and ending all of a user's sessions. */
@@ -116,10 +116,9 @@ class ApplicationConfiguration {
 
     /** Avatars are decoded and re-encoded by ImageIO: the image adapter needs no settings and holds no resources. */
     @Bean
-    ForManagingProfiles managingProfiles(ForStoringSessions sessions, ForStoringUsers users, WeChatEndpoint endpoint,
-                                         SessionPolicy policy, ForStoringProfiles profiles, ForStoringPasswords passwords,
-                                         Clock clock) {
-        return new ProfileService(sessions, users, endpoint.appIds(), policy, profiles, new ImageIoImageCleaningAdapter(),
+    ForManagingProfiles managingProfiles(ForStoringSessions sessions, WeChatEndpoint endpoint, SessionPolicy policy,
+                                         ForStoringProfiles profiles, ForStoringPasswords passwords, Clock clock) {
+        return new ProfileService(sessions, endpoint.appIds(), policy, profiles, new ImageIoImageCleaningAdapter(),
                 passwords, clock);
     }
 

@@ -48,8 +48,8 @@ class PersistenceConfiguration {
     }
 
     @Bean
-    ForStoringSessions storingSessions(Database database) {
-        return new JdbiSessionStorageAdapter(database.jdbi());
+    ForStoringSessions storingSessions(Database database, SessionKeyCipher cipher) {
+        return new JdbiSessionStorageAdapter(database.jdbi(), cipher);
     }
 
     @Bean

@@ -53,15 +53,16 @@ class LibraryUsageTest {
              WeChatApiLoginCodeAdapter code2Session = new WeChatApiLoginCodeAdapter(   // WECHAT_BASE_URL + your AppID/secret
                      WeChatApiSettings.of(wechat.baseUrl(), wechat.miniPrograms()))) {
             Jdbi jdbi = database.jdbi(); // one Jdbi for every adapter: that is how they share a transaction
-            ForStoringUsers users = new JdbiUserStorageAdapter(jdbi, new SessionKeyCipher(dataKey, List.of()));
-            ForStoringSessions sessions = new JdbiSessionStorageAdapter(jdbi);
+            SessionKeyCipher cipher = new SessionKeyCipher(dataKey, List.of()); // seals session_keys and phone numbers
+            ForStoringUsers users = new JdbiUserStorageAdapter(jdbi, cipher);
+            ForStoringSessions sessions = new JdbiSessionStorageAdapter(jdbi, cipher); // reads each session with its user
             SessionPolicy policy = SessionPolicy.DEFAULT; // 2 h idle, 7 days at most, up to 5 devices
             Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)); // the database keeps milliseconds
             AppId app = wechat.miniPrograms().getFirst().appId();
             Set<AppId> apps = Set.of(app); // the mini programs you serve: logins and tokens of any other are refused
             ForLoggingIn login = new LoginService(code2Session, new JdbiExchangedCodesAdapter(jdbi), users, sessions,
                     apps, new JdbiTransactionsAdapter(jdbi), policy, clock);
-            ForAuthenticating authentication = new AuthenticationService(sessions, users, apps, policy, clock);
+            ForAuthenticating authentication = new AuthenticationService(sessions, apps, policy, clock);
 
             LoginResult loggedIn = login.logIn(new LoginCommand(app, wechat.wxLogin(app, "alice"), ClientInfo.unknown()));
             String token = loggedIn.token().reveal(); // hand this to the mini program

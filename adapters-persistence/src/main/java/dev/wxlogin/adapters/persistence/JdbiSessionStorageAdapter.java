@@ -10,6 +10,7 @@ import dev.wxlogin.domain.session.TokenHash;
 import dev.wxlogin.domain.user.UserId;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
 import java.time.Duration;
@@ -19,13 +20,23 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
 
-/** Sessions in {@code user_session}, found by the SHA-256 of their token; a password session has no user_id nor app_id. */
+/**
+ * Sessions in {@code user_session}, found by the SHA-256 of their token, alone or with their user from {@code app_user};
+ * a password session has no user_id nor app_id.
+ */
 public final class JdbiSessionStorageAdapter implements ForStoringSessions {
     private final Storage storage;
+    private final RowMapper<SessionWithUser> sessionsWithUsers;
 
-    /** @param jdbi the one {@link Database#jdbi()} all adapters share, so they join one transaction */
-    public JdbiSessionStorageAdapter(Jdbi jdbi) {
+    /**
+     * @param jdbi   the one {@link Database#jdbi()} all adapters share, so they join one transaction
+     * @param cipher the {@link JdbiUserStorageAdapter}'s: a session's user, read with it, has their phone number
+     *               opened as that adapter opens it
+     */
+    public JdbiSessionStorageAdapter(Jdbi jdbi, SessionKeyCipher cipher) {
         this.storage = new Storage(Objects.requireNonNull(jdbi, "jdbi"));
+        this.sessionsWithUsers = SessionStatements.withUser(
+                JdbiUserStorageAdapter.users(Objects.requireNonNull(cipher, "cipher"), SessionStatements.USER_OFFSET));
     }
 
     /** Times from a clock ahead of the database's are moved back, see {@link SessionStatements#INSERT}. */
@@ -55,6 +66,14 @@ public final class JdbiSessionStorageAdapter implements ForStoringSessions {
         return storage.read(handle -> handle.createQuery(SessionStatements.FIND_BY_TOKEN_HASH)
                 .bind("tokenHash", hash.value())
                 .map(SessionStatements.SESSIONS)
+                .findOne());
+    }
+
+    @Override
+    public Optional<SessionWithUser> findWithUser(TokenHash hash) {
+        return storage.withHandle(handle -> handle.createQuery(SessionStatements.FIND_WITH_USER)
+                .bind("tokenHash", hash.value())
+                .map(sessionsWithUsers)
                 .findOne());
     }
 

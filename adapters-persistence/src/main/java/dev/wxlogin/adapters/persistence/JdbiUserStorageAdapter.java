@@ -29,7 +29,15 @@ public final class JdbiUserStorageAdapter implements ForStoringUsers {
     public JdbiUserStorageAdapter(Jdbi jdbi, SessionKeyCipher cipher) {
         this.storage = new Storage(Objects.requireNonNull(jdbi, "jdbi"));
         this.cipher = Objects.requireNonNull(cipher, "cipher");
-        this.users = UserStatements.users(this::phoneOf);
+        this.users = users(cipher, 0);
+    }
+
+    /**
+     * Rows of {@link UserStatements#COLUMNS} after {@code offset} others, as this adapter reads users: also for the
+     * session adapter, which reads a session's user in the same statement (it shares the cipher, not this adapter).
+     */
+    static RowMapper<User> users(SessionKeyCipher cipher, int offset) {
+        return UserStatements.users((id, sealed) -> phoneOf(cipher, id, sealed), offset);
     }
 
     /**
@@ -207,7 +215,7 @@ public final class JdbiUserStorageAdapter implements ForStoringUsers {
     }
 
     /** A phone that does not open (its data key is gone) is as good as none: the user can hand it over again. */
-    private Optional<PhoneNumber> phoneOf(UserId id, SessionKeyCipher.Sealed sealed) {
+    private static Optional<PhoneNumber> phoneOf(SessionKeyCipher cipher, UserId id, SessionKeyCipher.Sealed sealed) {
         return cipher.open(id, PHONE, sealed)
                 .map(text -> text.split("\n", 3))
                 .map(parts -> new PhoneNumber(parts[2], parts[1], parts[0]));

@@ -2,12 +2,14 @@ package dev.wxlogin.adapters.persistence;
 
 import dev.wxlogin.domain.account.AccountId;
 import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.port.out.ForStoringSessions.SessionWithUser;
 import dev.wxlogin.domain.session.ClientInfo;
 import dev.wxlogin.domain.session.EndReason;
 import dev.wxlogin.domain.session.LoginMethod;
 import dev.wxlogin.domain.session.Session;
 import dev.wxlogin.domain.session.SessionId;
 import dev.wxlogin.domain.session.TokenHash;
+import dev.wxlogin.domain.user.User;
 import dev.wxlogin.domain.user.UserId;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -37,6 +39,17 @@ final class SessionStatements {
 
     static final String FIND_BY_TOKEN_HASH = "SELECT " + COLUMNS + " FROM user_session WHERE token_hash = :tokenHash";
 
+    /** Where the user's columns start in {@link #FIND_WITH_USER}: after the session's. */
+    static final int USER_OFFSET = Columns.count(COLUMNS);
+
+    /**
+     * The session's {@link #COLUMNS}, then its user's {@link UserStatements#COLUMNS}: all null for a password session,
+     * which has no user. One statement instead of two on every authenticated request.
+     */
+    static final String FIND_WITH_USER = "SELECT " + Columns.qualified("s", COLUMNS) + ", "
+            + Columns.qualified("u", UserStatements.COLUMNS)
+            + " FROM user_session s LEFT JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = :tokenHash";
+
     private static final String LIVE_OLDEST_FIRST = " AND ended_at IS NULL AND expires_at > :now "
             + "AND last_seen_at > :idleCutoff ORDER BY created_at, id";
 
@@ -65,6 +78,12 @@ final class SessionStatements {
             Instant.ofEpochMilli(rs.getLong(9)), Instant.ofEpochMilli(rs.getLong(10)), Instant.ofEpochMilli(rs.getLong(11)),
             Optional.ofNullable(Columns.nullableLong(rs, 12)).map(Instant::ofEpochMilli),
             Optional.ofNullable(rs.getString(13)).map(EndReason::valueOf));
+
+    /** Rows selected by {@link #FIND_WITH_USER}; {@code users} reads the user's columns after {@link #USER_OFFSET}. */
+    static RowMapper<SessionWithUser> withUser(RowMapper<User> users) {
+        return (rs, ctx) -> new SessionWithUser(SESSIONS.map(rs, ctx),
+                rs.getString(USER_OFFSET + 1) == null ? Optional.empty() : Optional.of(users.map(rs, ctx)));
+    }
 
     /** The {@code method} column's value for a login method. */
     static String column(LoginMethod method) {

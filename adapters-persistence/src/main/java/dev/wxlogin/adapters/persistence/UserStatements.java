@@ -47,25 +47,28 @@ final class UserStatements {
                    unionid = COALESCE(unionid, :unionId), last_login_at = :now
              WHERE id = :id AND disabled_at IS NULL""";
 
-    /** Its columns in the order {@link #users} reads them. */
-    static final String FIND = "SELECT id, account_id, app_id, openid, unionid, created_at, disabled_at, "
-            + "phone_ciphertext, phone_key_id FROM app_user WHERE id = :id";
+    /** In the order {@link #users} reads them. */
+    static final String COLUMNS = "id, account_id, app_id, openid, unionid, created_at, disabled_at, "
+            + "phone_ciphertext, phone_key_id";
+
+    static final String FIND = "SELECT " + COLUMNS + " FROM app_user WHERE id = :id";
 
     /**
-     * Rows selected by {@link #FIND}, read by position (see {@link SessionStatements#SESSIONS}); a sealed phone
-     * number is opened by {@code phones}.
+     * Rows selected with {@link #COLUMNS}, read by position (see {@link SessionStatements#SESSIONS}) after the first
+     * {@code offset} columns, which are another table's in a join; a sealed phone number is opened by {@code phones}.
      */
-    static RowMapper<User> users(BiFunction<UserId, SessionKeyCipher.Sealed, Optional<PhoneNumber>> phones) {
+    static RowMapper<User> users(BiFunction<UserId, SessionKeyCipher.Sealed, Optional<PhoneNumber>> phones, int offset) {
         return (rs, ctx) -> {
-            UserId id = new UserId(rs.getString(1));
-            String phoneCiphertext = rs.getString(8);
-            String phoneKeyId = rs.getString(9);
+            UserId id = new UserId(rs.getString(offset + 1));
+            String phoneCiphertext = rs.getString(offset + 8);
+            String phoneKeyId = rs.getString(offset + 9);
             Optional<PhoneNumber> phone = phoneCiphertext == null || phoneKeyId == null
                     ? Optional.empty()
                     : phones.apply(id, new SessionKeyCipher.Sealed(phoneCiphertext, phoneKeyId));
-            return new User(id, new AccountId(rs.getString(2)), new AppId(rs.getString(3)), new OpenId(rs.getString(4)),
-                    Optional.ofNullable(rs.getString(5)).map(UnionId::new), Instant.ofEpochMilli(rs.getLong(6)),
-                    Optional.ofNullable(Columns.nullableLong(rs, 7)).map(Instant::ofEpochMilli), phone);
+            return new User(id, new AccountId(rs.getString(offset + 2)), new AppId(rs.getString(offset + 3)),
+                    new OpenId(rs.getString(offset + 4)), Optional.ofNullable(rs.getString(offset + 5)).map(UnionId::new),
+                    Instant.ofEpochMilli(rs.getLong(offset + 6)),
+                    Optional.ofNullable(Columns.nullableLong(rs, offset + 7)).map(Instant::ofEpochMilli), phone);
         };
     }
 

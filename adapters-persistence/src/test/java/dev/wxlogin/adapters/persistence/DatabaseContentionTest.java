@@ -52,7 +52,7 @@ class DatabaseContentionTest {
         database = TestDatabases.withLockTimeout(engine, 200);
         transactions = new JdbiTransactionsAdapter(database.jdbi());
         users = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher());
-        sessions = new JdbiSessionStorageAdapter(database.jdbi());
+        sessions = new JdbiSessionStorageAdapter(database.jdbi(), TestDatabases.cipher());
     }
 
     @AfterEach

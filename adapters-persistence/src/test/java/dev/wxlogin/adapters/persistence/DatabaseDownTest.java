@@ -41,7 +41,7 @@ class DatabaseDownTest {
     DatabaseDownTest(Engine engine) {
         server = engine.startServer();
         database = Database.open(server.createDatabase().settings(2));
-        sessions = new JdbiSessionStorageAdapter(database.jdbi());
+        sessions = new JdbiSessionStorageAdapter(database.jdbi(), TestDatabases.cipher());
     }
 
     @AfterEach

@@ -42,7 +42,7 @@ class FastClockTest {
 
     FastClockTest(Engine engine) {
         database = TestDatabases.open(engine);
-        sessions = new JdbiSessionStorageAdapter(database.jdbi());
+        sessions = new JdbiSessionStorageAdapter(database.jdbi(), TestDatabases.cipher());
         user = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher())
                 .recordLogin(APP, new WeChatIdentity(new OpenId("o-fast"), Optional.empty(),
                         new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ==")), realNow()).user();

@@ -35,8 +35,9 @@ class JdbiSessionStorageAdapterTest extends ForStoringSessionsContract {
 
     JdbiSessionStorageAdapterTest(Engine engine) {
         database = TestDatabases.open(engine);
-        sessions = new JdbiSessionStorageAdapter(database.jdbi());
-        users = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher());
+        SessionKeyCipher cipher = TestDatabases.cipher();
+        sessions = new JdbiSessionStorageAdapter(database.jdbi(), cipher);
+        users = new JdbiUserStorageAdapter(database.jdbi(), cipher);
         transactions = new JdbiTransactionsAdapter(database.jdbi());
     }
 

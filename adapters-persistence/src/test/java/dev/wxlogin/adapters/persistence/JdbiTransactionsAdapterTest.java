@@ -39,7 +39,7 @@ class JdbiTransactionsAdapterTest extends ForRunningTransactionsContract {
         database = TestDatabases.open(engine);
         transactions = new JdbiTransactionsAdapter(database.jdbi());
         users = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher());
-        sessions = new JdbiSessionStorageAdapter(database.jdbi());
+        sessions = new JdbiSessionStorageAdapter(database.jdbi(), TestDatabases.cipher());
     }
 
     @AfterEach

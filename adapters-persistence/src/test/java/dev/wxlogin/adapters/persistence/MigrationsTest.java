@@ -122,7 +122,8 @@ class MigrationsTest {
                 .bind("hash", hash.value()).bind("user", user.id().value()).bind("app", app.value()).execute());
 
         try (Database after = Database.open(empty.settings(2))) {
-            Session session = new JdbiSessionStorageAdapter(after.jdbi()).findByTokenHash(hash).orElseThrow();
+            Session session = new JdbiSessionStorageAdapter(after.jdbi(), TestDatabases.cipher()).findByTokenHash(hash)
+                    .orElseThrow();
             assertThat(session.accountId()).isEqualTo(user.accountId());
             assertThat(session.userId()).contains(user.id());
             assertThat(session.appId()).contains(app);

@@ -48,7 +48,8 @@ class SessionCleanupAtScaleTest {
     private static final AppId APP = new AppId("wxcleanupscale001");
 
     private final Database database = TestDatabases.inMemory();
-    private final JdbiSessionStorageAdapter sessions = new JdbiSessionStorageAdapter(database.jdbi());
+    private final JdbiSessionStorageAdapter sessions = new JdbiSessionStorageAdapter(database.jdbi(),
+            TestDatabases.cipher());
     private final RowsRead rowsRead = new RowsRead();
 
     /**

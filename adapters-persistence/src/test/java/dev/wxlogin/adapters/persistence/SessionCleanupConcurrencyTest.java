@@ -58,7 +58,7 @@ class SessionCleanupConcurrencyTest {
 
     SessionCleanupConcurrencyTest(Engine engine) {
         database = TestDatabases.open(engine);
-        sessions = new JdbiSessionStorageAdapter(database.jdbi());
+        sessions = new JdbiSessionStorageAdapter(database.jdbi(), TestDatabases.cipher());
         transactions = new JdbiTransactionsAdapter(database.jdbi());
         user = new JdbiUserStorageAdapter(database.jdbi(), TestDatabases.cipher())
                 .recordLogin(APP, new WeChatIdentity(new OpenId("o-cleanup"), Optional.empty(),

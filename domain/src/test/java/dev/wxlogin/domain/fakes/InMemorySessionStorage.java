@@ -6,6 +6,7 @@ import dev.wxlogin.domain.session.EndReason;
 import dev.wxlogin.domain.session.Session;
 import dev.wxlogin.domain.session.SessionId;
 import dev.wxlogin.domain.session.TokenHash;
+import dev.wxlogin.domain.user.User;
 import dev.wxlogin.domain.user.UserId;
 
 import java.time.Instant;
@@ -14,10 +15,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** A {@link ForStoringSessions} in memory; every method is atomic. */
 public final class InMemorySessionStorage implements ForStoringSessions, RollsBack {
     private final Map<SessionId, Session> sessions = new LinkedHashMap<>();
+    private volatile Function<UserId, Optional<User>> users = id -> Optional.empty();
+
+    /** Where {@link #findWithUser} finds a session's user: the users stored beside these sessions. */
+    void joinsUsersOf(InMemoryUserStorage users) {
+        this.users = users::findById;
+    }
 
     @Override
     public synchronized Runnable snapshot() {
@@ -42,6 +50,12 @@ public final class InMemorySessionStorage implements ForStoringSessions, RollsBa
     @Override
     public synchronized Optional<Session> findByTokenHash(TokenHash hash) {
         return sessions.values().stream().filter(s -> s.tokenHash().equals(hash)).findFirst();
+    }
+
+    /** The session, then its user: two steps where the database's join is one read. */
+    @Override
+    public Optional<SessionWithUser> findWithUser(TokenHash hash) {
+        return findByTokenHash(hash).map(session -> new SessionWithUser(session, session.userId().flatMap(users)));
     }
 
     @Override

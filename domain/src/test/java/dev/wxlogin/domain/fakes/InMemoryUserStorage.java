@@ -23,9 +23,13 @@ public final class InMemoryUserStorage implements ForStoringUsers, RollsBack {
     private final Map<UnionId, AccountId> accountsByUnionId = new ConcurrentHashMap<>();
     private volatile InMemorySessionStorage sessions = new InMemorySessionStorage();
 
-    /** Where a folded account's sessions move, as the database's do: the sessions stored beside these users. */
+    /**
+     * Where a folded account's sessions move, as the database's do: the sessions stored beside these users, which then
+     * find their users here.
+     */
     public void keepsSessionsIn(InMemorySessionStorage sessions) {
         this.sessions = sessions;
+        sessions.joinsUsersOf(this);
     }
 
     @Override

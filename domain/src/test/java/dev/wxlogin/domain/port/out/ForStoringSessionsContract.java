@@ -4,6 +4,8 @@ import dev.wxlogin.domain.account.AccountId;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
+import dev.wxlogin.domain.phone.PhoneNumber;
+import dev.wxlogin.domain.port.out.ForStoringSessions.SessionWithUser;
 import dev.wxlogin.domain.session.ClientInfo;
 import dev.wxlogin.domain.session.EndReason;
 import dev.wxlogin.domain.session.LoginMethod;
@@ -116,6 +118,48 @@ public abstract class ForStoringSessionsContract {
     @Test
     void anUnknownTokenHashFindsNothing() {
         assertThat(sessions().findByTokenHash(SessionToken.generate().hash())).isEmpty();
+    }
+
+    /** Her phone number is sealed at rest: it comes back opened, as the user alone would. */
+    @Test
+    void aWeChatSessionIsFoundWithItsUserEachExactlyAsFoundAlone() {
+        users().savePhone(user, new PhoneNumber("13800001234", "13800001234", "86"));
+        Session session = stored(NOW, NOW, NOW.plus(Duration.ofDays(7)));
+
+        SessionWithUser found = sessions().findWithUser(session.tokenHash()).orElseThrow();
+
+        assertThat(found.session()).isEqualTo(session);
+        assertThat(found.user()).isEqualTo(users().findById(user));
+        assertThat(found.user().orElseThrow().phone()).isPresent();
+    }
+
+    @Test
+    void aPasswordSessionIsFoundWithNoUser() {
+        Session password = Session.startWithPassword(SessionToken.generate().hash(), account, ClientInfo.unknown(), NOW,
+                SessionPolicy.DEFAULT);
+        sessions().insert(password);
+
+        assertThat(sessions().findWithUser(password.tokenHash())).contains(new SessionWithUser(password, Optional.empty()));
+    }
+
+    /** Refusing it is the caller's business: it is found as stored. */
+    @Test
+    void aSessionOfADisabledUserIsFoundWithTheDisabledUser() {
+        Session session = stored(NOW, NOW, NOW.plus(Duration.ofDays(7)));
+        users().disable(user, NOW.plusSeconds(1));
+
+        SessionWithUser found = sessions().findWithUser(session.tokenHash()).orElseThrow();
+
+        assertThat(found.session()).isEqualTo(session);
+        assertThat(found.user()).isEqualTo(users().findById(user));
+        assertThat(found.user().orElseThrow().disabledAt()).contains(NOW.plusSeconds(1));
+    }
+
+    @Test
+    void anUnknownTokenHashFindsNoSessionWithUser() {
+        stored(NOW, NOW, NOW.plus(Duration.ofDays(7)));
+
+        assertThat(sessions().findWithUser(SessionToken.generate().hash())).isEmpty();
     }
 
     @Test
