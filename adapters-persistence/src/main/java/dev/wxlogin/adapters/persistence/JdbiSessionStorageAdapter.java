@@ -71,7 +71,7 @@ public final class JdbiSessionStorageAdapter implements ForStoringSessions {
 
     @Override
     public Optional<SessionWithUser> findWithUser(TokenHash hash) {
-        return storage.withHandle(handle -> handle.createQuery(SessionStatements.FIND_WITH_USER)
+        return storage.read(handle -> handle.createQuery(SessionStatements.FIND_WITH_USER)
                 .bind("tokenHash", hash.value())
                 .map(sessionsWithUsers)
                 .findOne());
