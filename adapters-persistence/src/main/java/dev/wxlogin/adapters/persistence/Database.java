@@ -21,7 +21,7 @@ import java.sql.SQLException;
  * on the classpath; H2's, PostgreSQL's and MariaDB's are (the last also for MySQL).
  */
 public final class Database implements AutoCloseable {
-    /** How long H2 may keep a commit in memory when no caller waits for it (see {@link H2GroupCommit}). */
+    /** How long H2 may keep a commit in memory when no caller waits for it (see {@link GroupCommit}). */
     static final int H2_WRITE_DELAY_MILLIS = 1_000;
 
     /**
@@ -30,9 +30,13 @@ public final class Database implements AutoCloseable {
      * <li>{@code WRITE_DELAY}: H2 keeps commits in memory and writes them from a background thread this often, so a
      * {@code kill -9} would lose the last of them (tried with H2's default of 500 ms: a table created and filled just
      * before the kill was gone entirely). Every caller of the adapters waits for its commit to be written by
-     * {@link H2GroupCommit} before it answers, which survives the death of the JVM (not of the machine: H2 does not
+     * {@link GroupCommit} before it answers, which survives the death of the JVM (not of the machine: H2 does not
      * fsync). {@code WRITE_DELAY=0} would write inside each COMMIT instead, at twice the CPU per login. Not persistent
      * in the file, so it belongs in every URL.</li>
+     * <li>{@code AUTO_COMPACT_FILL_RATE=0}: with a write delay H2's background writer also compacts the file, rewriting
+     * the live pages of sparse chunks under the store's lock; with a million sessions that halved the logins a second
+     * (docs/benchmarks.md). {@code WRITE_DELAY=0} ran no background writer, so this keeps what was shipped: free
+     * chunks are reused, and the file is compacted when the database closes.</li>
      * <li>{@code QUERY_CACHE_SIZE=64}: H2 keeps the parsed form of a connection's last 8 statements by default, fewer
      * than a pooled connection sees in a login and the requests around it, so it parsed each statement again (6 % of a
      * login's CPU in a profile).</li>
@@ -43,7 +47,7 @@ public final class Database implements AutoCloseable {
      * </ul>
      */
     public static final String H2_FILE_URL_OPTIONS = ";WRITE_DELAY=" + H2_WRITE_DELAY_MILLIS
-            + ";QUERY_CACHE_SIZE=64;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+            + ";AUTO_COMPACT_FILL_RATE=0;QUERY_CACHE_SIZE=64;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     // A request waits this long for a connection, so a database that is down soon becomes a 503.
@@ -57,7 +61,8 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource pool, DatabaseClock clock) {
         this.pool = pool;
         this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
-        H2GroupCommit.of(pool).ifPresent(groupCommit -> jdbi.getConfig(CommitDurability.class).waitWith(groupCommit::awaitWritten));
+        H2FileWrites.of(pool).map(files -> new GroupCommit(files::write))
+                .ifPresent(group -> jdbi.getConfig(CommitDurability.class).waitWith(group::awaitWritten));
         // Failures name the statement, never its bound values (openids, hashes) that would reach the logs.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
         jdbi.define(DatabaseClock.ATTRIBUTE, clock.nowMillis());

@@ -13,7 +13,7 @@ class DatabaseSettingsTest {
     @Test
     void theEmbeddedDatabaseLivesInItsDirectoryWithTheDurableOptions() {
         assertThat(Database.h2FileUrl(Path.of("/srv/wx/../wx")))
-                .isEqualTo("jdbc:h2:file:/srv/wx/wxlogin;WRITE_DELAY=1000;QUERY_CACHE_SIZE=64;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE");
+                .isEqualTo("jdbc:h2:file:/srv/wx/wxlogin;WRITE_DELAY=1000;AUTO_COMPACT_FILL_RATE=0;QUERY_CACHE_SIZE=64;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE");
         assertThat(Database.h2FileUrl(Path.of("data"))).startsWith("jdbc:h2:file:" + Path.of("data").toAbsolutePath());
     }
 

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A login committed on an H2 file database survives {@code kill -9} of the JVM, with
  * {@link Database#H2_FILE_URL_OPTIONS}: H2 writes commits only every second by itself, so without the group commit
- * that each caller waits for ({@link H2GroupCommit}) the logins of the last second before the kill are lost.
+ * that each caller waits for ({@link GroupCommit}) the logins of the last second before the kill are lost.
  */
 class H2FileDurabilityTest {
     private static final AppId APP = new AppId("wxdurability00001");
