@@ -3,7 +3,10 @@ package dev.wxlogin.bootstrap;
 import dev.wxlogin.adapters.persistence.testing.DatabaseServer;
 import dev.wxlogin.adapters.persistence.testing.Engine;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -18,24 +21,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The database goes away under a running server (security.md F6, F7), and comes back: a server of each engine that
- * the test stops and starts again. Nothing may fail open: no token without a committed row, no request
- * authenticated without a read; and nothing acknowledged may be lost.
+ * the tests stop and start again. Nothing may fail open: no token without a committed row, no request
+ * authenticated without a read; and nothing acknowledged may be lost. Each test has a wxlogin server and a database
+ * of its own, on one database server per engine, running when the test starts: setting one up takes longer than
+ * the tests.
  */
 @ParameterizedClass
 @EnumSource(Engine.class)
 class StorageFaultsEndToEndTest {
-    private final DatabaseServer database;
-    private final TestServer server;
+    /** The engine's, for all the tests of its invocation. */
+    private static DatabaseServer database;
+    private TestServer server;
 
+    /** JUnit hands the engine to createTheDatabaseServer only if the class declares it as its parameter. */
     StorageFaultsEndToEndTest(Engine engine) {
+    }
+
+    @BeforeParameterizedClassInvocation
+    static void createTheDatabaseServer(Engine engine) {
         database = engine.startServer();
+    }
+
+    @AfterParameterizedClassInvocation
+    static void closeTheDatabaseServer() {
+        database.close();
+    }
+
+    @BeforeEach
+    void startAServerOnADatabaseOfItsOwn() {
+        database.start(); // the test before stopped it
         server = TestServer.on(database.createDatabase(), Map.of());
     }
 
     @AfterEach
     void stop() {
         server.close();
-        database.close();
     }
 
     @Test
