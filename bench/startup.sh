@@ -5,6 +5,7 @@
 #   BENCH_STARTS=9 bench/startup.sh
 #   BENCH_SERVER_JAVA_OPTS='-Xlog:class+load:file=/tmp/classes.log:uptime' bench/startup.sh
 #                           # JVM options for every start (WXLOGIN_JAVA_OPTS), to see where the time goes
+#   BENCH_KEEP=1 bench/startup.sh    # keeps each start's log (and the data) and says where
 #
 # It builds nothing: ./wxlogin would build a jar older than the sources, and that build would be timed. Build it
 # first (`mvn -B -q -DskipTests package -pl bootstrap -am`, or run ./wxlogin once); a missing or stale jar is
@@ -28,6 +29,7 @@ done
 
 work=$(mktemp -d -t wxlogin-startup.XXXXXX)
 server_pid=""
+keep_work=${BENCH_KEEP:-}
 cleanup() {
   if [ -n "$server_pid" ]; then kill -TERM "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
   [ "${keep_work:-}" ] && echo "startup: logs kept in $work" >&2 || rm -rf "$work"
