@@ -31,8 +31,8 @@ public final class PasswordAccounts {
     private final Clock clock;
 
     /**
-     * Hashes a dummy password at once (as long as a login takes), which {@link PasswordChecks} compares unknown names
-     * with: make one and share it between the services that need it.
+     * Starts hashing a dummy password (as long as a login takes) on a thread of its own, which {@link PasswordChecks}
+     * compares unknown names with: make one and share it between the services that need it.
      */
     public PasswordAccounts(ForStoringPasswords passwords, ForHashingPasswords hasher,
                             ForRecognisingCommonPasswords commonPasswords, ForCountingLoginFailures failures,

@@ -8,22 +8,25 @@ import dev.wxlogin.domain.port.out.ForHashingPasswords;
 import dev.wxlogin.domain.port.out.ForRecognisingCommonPasswords;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Hashing a new password (refused if it is a common one) and checking a given one. An account name nobody has is
  * checked against a dummy hash made with the same parameters, so an unknown name costs the same time as a wrong
- * password and the answer's timing does not tell whether the name exists (ASVS 6.3.8).
+ * password and the answer's timing does not tell whether the name exists (ASVS 6.3.8). The dummy is made once, on a
+ * thread of its own as the server is made, off its start-up path; a check that comes sooner waits for it.
  */
 final class PasswordChecks {
     private final ForHashingPasswords hasher;
     private final ForRecognisingCommonPasswords commonPasswords;
-    private final PasswordHash dummy;
+    private final CompletableFuture<PasswordHash> dummy;
 
     PasswordChecks(ForHashingPasswords hasher, ForRecognisingCommonPasswords commonPasswords) {
         this.hasher = hasher;
         this.commonPasswords = commonPasswords;
         // a random password nobody knows, so the dummy matches nothing anyone can send
-        this.dummy = hasher.hash(new Password(Randomness.base64url(32)));
+        this.dummy = CompletableFuture.supplyAsync(() -> hasher.hash(new Password(Randomness.base64url(32))),
+                task -> Thread.ofPlatform().name("wxlogin-dummy-hash").daemon().start(task));
     }
 
     PasswordHash hashNew(Password password) {
@@ -38,9 +41,13 @@ final class PasswordChecks {
         }
     }
 
-    /** Whether {@code password} is the one {@code stored} was made of; false, after the same work, when there is none. */
+    /**
+     * Whether {@code password} is the one {@code stored} was made of; false, after the same work, when there is none.
+     * Every check waits for the dummy, so that even just after start a known and an unknown name take alike.
+     */
     boolean matches(Password password, Optional<PasswordHash> stored) {
-        boolean matches = hasher.verify(password, stored.orElse(dummy));
+        PasswordHash unknownName = dummy.join();
+        boolean matches = hasher.verify(password, stored.orElse(unknownName));
         return stored.isPresent() && matches;
     }
 

@@ -21,17 +21,11 @@ import dev.wxlogin.domain.port.out.ForStoringUsers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The database, migrated on start, and the storage adapters over it, each returned as its port. */
+/**
+ * The storage adapters over the database (migrated on start, see {@link DatabaseOpening}), each returned as its port.
+ */
 @Configuration(proxyBeanMethods = false)
 class PersistenceConfiguration {
-    @Bean(destroyMethod = "close")
-    Database database(Settings settings) {
-        if (settings.databaseInDataDir()) {
-            DataDirectory.prepare(settings.dataDir());
-        }
-        return Database.open(settings.database());
-    }
-
     @Bean
     SessionKeyCipher sessionKeyCipher(Settings settings) {
         return DataKeys.cipher(settings.dataKeys(), settings.dataDir());

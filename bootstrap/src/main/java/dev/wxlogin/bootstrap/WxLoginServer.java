@@ -1,5 +1,6 @@
 package dev.wxlogin.bootstrap;
 
+import dev.wxlogin.adapters.persistence.Database;
 import dev.wxlogin.adapters.rest.InternalApi;
 import dev.wxlogin.adapters.rest.RestApi;
 import org.slf4j.Logger;
@@ -27,13 +28,20 @@ public final class WxLoginServer implements AutoCloseable {
 
     public static WxLoginServer start(Settings settings) {
         LogLevels.apply(settings.logLevel());
+        DatabaseOpening database = new DatabaseOpening(settings);
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         context.registerBean(Settings.class, () -> settings);
+        // made when the first storage adapter asks for it (lazily: the beans that do not need it come first)
+        context.registerBean("database", Database.class, database::await, definition -> {
+            definition.setLazyInit(true);
+            definition.setDestroyMethodName("close");
+        });
         context.register(configurations(settings).toArray(Class<?>[]::new));
         try {
             context.refresh();
         } catch (RuntimeException e) {
             context.close();
+            database.close();
             throw configurationProblemIn(e).orElseThrow(() -> e);
         }
         WxLoginServer server = new WxLoginServer(context, settings);
@@ -56,13 +64,14 @@ public final class WxLoginServer implements AutoCloseable {
     }
 
     private static List<Class<?>> configurations(Settings settings) {
-        List<Class<?>> classes = new ArrayList<>(List.of(PersistenceConfiguration.class, WeChatConfiguration.class,
-                ApplicationConfiguration.class, CleanupConfiguration.class, AccessTokenConfiguration.class,
-                RestConfiguration.class));
+        // WeChat's side first: it needs no database, so it is made while the database opens
+        List<Class<?>> classes = new ArrayList<>(List.of(
+                settings.sandbox() ? SandboxConfiguration.class : RealWeChatConfiguration.class, WeChatConfiguration.class,
+                PersistenceConfiguration.class, ApplicationConfiguration.class, CleanupConfiguration.class,
+                AccessTokenConfiguration.class, RestConfiguration.class));
         if (settings.internal().isPresent()) {
             classes.add(InternalApiConfiguration.class);
         }
-        classes.add(settings.sandbox() ? SandboxConfiguration.class : RealWeChatConfiguration.class);
         return classes;
     }
 
