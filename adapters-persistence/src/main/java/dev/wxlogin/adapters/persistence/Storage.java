@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  *
  * <p>Whatever may write returns only once its commit is durable ({@link CommitDurability}): at the end of the
  * outermost call of the thread, when the transaction it may have joined has committed, or at once for work that
- * commits on its own connection. Only {@link #read} does not wait.
+ * commits on its own connection. Only {@link #read} and {@link #readDetached} do not wait.
  */
 final class Storage {
     private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
@@ -63,16 +63,17 @@ final class Storage {
 
     /** See {@link Detached#autoCommit}; durable before it returns, even inside the thread's transaction. */
     <R> R autoCommit(HandleCallback<R, RuntimeException> work) {
-        R result = translated(() -> Detached.autoCommit(jdbi, work));
-        durability.awaitWritten();
-        return result;
+        return written(translated(() -> Detached.autoCommit(jdbi, work)));
     }
 
-    /** See {@link Detached#batch}. */
+    /** See {@link Detached#batch}; durable before it returns. */
     int batch(HandleCallback<Integer, RuntimeException> batch) {
-        int deleted = translated(() -> Detached.batch(jdbi, batch));
+        return written(translated(() -> Detached.batch(jdbi, batch)));
+    }
+
+    private <R> R written(R result) {
         durability.awaitWritten();
-        return deleted;
+        return result;
     }
 
     private <R> R durable(Supplier<R> call) {
@@ -84,10 +85,7 @@ final class Storage {
         } finally {
             depth[0]--;
         }
-        if (depth[0] == 0) {
-            durability.awaitWritten();
-        }
-        return result;
+        return depth[0] == 0 ? written(result) : result;
     }
 
     private static <R> R translated(Supplier<R> call) {
