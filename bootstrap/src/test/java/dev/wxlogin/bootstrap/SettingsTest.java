@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.wxlogin.adapters.persistence.Database;
 import dev.wxlogin.adapters.rest.InternalSettings;
+import dev.wxlogin.adapters.rest.RequestAdmission;
 import dev.wxlogin.adapters.wechat.AccessTokenEndpoint;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxApp;
 import dev.wxlogin.adapters.wechat.sandbox.SandboxSettings;
@@ -78,6 +79,7 @@ class SettingsTest {
         assertThat(settings.rest().trustedProxies()).isEmpty();
         assertThat(settings.rest().rateLimits().perIpPerMinute()).isEqualTo(60);
         assertThat(settings.rest().rateLimits().globalPerSecond()).isEqualTo(500);
+        assertThat(settings.rest().admission()).isEqualTo(new RequestAdmission(256, 4096, Duration.ofSeconds(10)));
         assertThat(settings.cleanup().interval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(settings.cleanup().batchSize()).isEqualTo(500);
         assertThat(settings.passwords().failureLimits())
@@ -127,6 +129,7 @@ class SettingsTest {
             "WXLOGIN_SESSION_MAX_PER_USER, ''", "WXLOGIN_RATE_LOGIN_PER_IP, ''", "WXLOGIN_RATE_LOGIN_GLOBAL, ''",
             "WXLOGIN_CLEANUP_INTERVAL, ''", "WXLOGIN_CLEANUP_BATCH, ''", "WXLOGIN_SANDBOX_PORT, ''",
             "WXLOGIN_SANDBOX_BUSY_RATE, ''", "WXLOGIN_SANDBOX_LATENCY, ''", "WXLOGIN_SANDBOX_CONTENT_TYPE, ''",
+            "WXLOGIN_MAX_ACTIVE_REQUESTS, ''", "WXLOGIN_MAX_WAITING_REQUESTS, ''", "WXLOGIN_MAX_REQUEST_WAIT, ''",
     })
     void aVariableThatIsSetButEmptyIsRefusedNamingIt(String key, String blank) {
         Map<String, String> config = new HashMap<>(Map.of(
@@ -137,6 +140,18 @@ class SettingsTest {
                 .isInstanceOf(InvalidConfiguration.class)
                 .hasMessageContainingAll(key, "set but empty")
                 .message().doesNotContain("s3cret");
+    }
+
+    @Test
+    void howManyRequestsAreWorkedOnAtOnceAndHowLongOthersWaitAreTunable() {
+        Settings tuned = settings("WXLOGIN_MAX_ACTIVE_REQUESTS", "64", "WXLOGIN_MAX_WAITING_REQUESTS", "0",
+                "WXLOGIN_MAX_REQUEST_WAIT", "PT2S");
+        assertThat(tuned.rest().admission()).isEqualTo(new RequestAdmission(64, 0, Duration.ofSeconds(2)));
+
+        assertThatThrownBy(() -> settings("WXLOGIN_MAX_ACTIVE_REQUESTS", "0"))
+                .isInstanceOf(InvalidConfiguration.class).hasMessageContaining("WXLOGIN_MAX_ACTIVE_REQUESTS");
+        assertThatThrownBy(() -> settings("WXLOGIN_MAX_REQUEST_WAIT", "PT0S"))
+                .isInstanceOf(InvalidConfiguration.class).hasMessageContaining("WXLOGIN_MAX_REQUEST_WAIT");
     }
 
     /** The secret-store failure of issue 7.1: every credential empty is refused, not a sandbox. */

@@ -83,7 +83,7 @@ enum ProblemType {
             "The server's database is not answering; try again shortly"),
     STORAGE_BUSY(503, "storage_busy", "Database busy", "The server's database is busy; try again shortly"),
     NOT_READY(503, "not_ready", "Not ready", "The server is not ready to serve requests"),
-    UNAVAILABLE(503, "unavailable", "Service unavailable", "The server is unavailable, for example shutting down");
+    UNAVAILABLE(503, "unavailable", "Service unavailable", "The server is shutting down or too busy; try again shortly");
 
     private static final String TYPE_BASE = "https://wxlogin.dev/problems/";
 

@@ -23,10 +23,12 @@ import java.util.Objects;
  * @param stopTimeout           how long {@link RestApi#stop()} waits for requests in flight
  * @param rateLimits            how many logins and API calls per client, and logins in all;
  *                              {@link RateLimits#DEFAULT} unless tuned
+ * @param admission             how many requests are worked on at once, and how many may wait and how long;
+ *                              {@link RequestAdmission#DEFAULT} unless tuned
  */
 public record RestSettings(String host, int port, List<AppId> apps, int maxBodyBytes, List<String> trustedProxies,
                            int maxRequestHeaderBytes, Duration idleTimeout, Duration stopTimeout,
-                           RateLimits rateLimits) {
+                           RateLimits rateLimits, RequestAdmission admission) {
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
     public static final int DEFAULT_MAX_REQUEST_HEADER_BYTES = 8 * 1024;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
@@ -48,12 +50,14 @@ public record RestSettings(String host, int port, List<AppId> apps, int maxBodyB
         requirePositive(idleTimeout, "idleTimeout");
         requirePositive(stopTimeout, "stopTimeout");
         Objects.requireNonNull(rateLimits, "rateLimits");
+        Objects.requireNonNull(admission, "admission");
     }
 
-    /** Loopback, a free port, the default limits (rate limits too) and no proxies: a local server, or one in a test. */
+    /** Loopback, a free port, the default limits (rate limits and admission too) and no proxies: a local server, or one in a test. */
     public static RestSettings local(AppId app) {
         return new RestSettings("127.0.0.1", 0, List.of(app), DEFAULT_MAX_BODY_BYTES, List.of(),
-                DEFAULT_MAX_REQUEST_HEADER_BYTES, DEFAULT_IDLE_TIMEOUT, DEFAULT_STOP_TIMEOUT, RateLimits.DEFAULT);
+                DEFAULT_MAX_REQUEST_HEADER_BYTES, DEFAULT_IDLE_TIMEOUT, DEFAULT_STOP_TIMEOUT, RateLimits.DEFAULT,
+                RequestAdmission.DEFAULT);
     }
 
     private static String trustedProxy(String entry) {

@@ -61,13 +61,17 @@ class RestSettingsTest {
     @Test
     void nonsenseIsRefused() {
         assertThatThrownBy(() -> new RestSettings("0.0.0.0", 65_536, List.of(TestServer.APP_ID), 1, List.of(), 1,
-                Duration.ofSeconds(1), Duration.ofSeconds(1), RateLimits.DEFAULT)).isInstanceOf(IllegalArgumentException.class);
+                Duration.ofSeconds(1), Duration.ofSeconds(1), RateLimits.DEFAULT,
+                RequestAdmission.DEFAULT)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RestSettings("0.0.0.0", 0, List.of(TestServer.APP_ID), 0, List.of(), 1,
-                Duration.ofSeconds(1), Duration.ofSeconds(1), RateLimits.DEFAULT)).isInstanceOf(IllegalArgumentException.class);
+                Duration.ofSeconds(1), Duration.ofSeconds(1), RateLimits.DEFAULT,
+                RequestAdmission.DEFAULT)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RestSettings("0.0.0.0", 0, List.of(TestServer.APP_ID), 1, List.of(), 1,
-                Duration.ZERO, Duration.ofSeconds(1), RateLimits.DEFAULT)).isInstanceOf(IllegalArgumentException.class);
+                Duration.ZERO, Duration.ofSeconds(1), RateLimits.DEFAULT,
+                RequestAdmission.DEFAULT)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RestSettings("0.0.0.0", 0, List.of(), 1, List.of(), 1,
-                Duration.ofSeconds(1), Duration.ofSeconds(1), RateLimits.DEFAULT)).hasMessageContaining("apps");
+                Duration.ofSeconds(1), Duration.ofSeconds(1), RateLimits.DEFAULT,
+                RequestAdmission.DEFAULT)).hasMessageContaining("apps");
     }
 
     @Test
@@ -90,5 +94,16 @@ class RestSettingsTest {
     void anotherIpv6PrefixIsRefused(int prefixLength) {
         assertThatThrownBy(() -> new RateLimits(60, 500, 600, prefixLength))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 to 128");
+    }
+
+    @Test
+    void admissionNeedsRoomForOneRequestAndAPositiveWait() {
+        assertThatCode(() -> new RequestAdmission(1, 0, Duration.ofMillis(1))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> new RequestAdmission(0, 10, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxActive");
+        assertThatThrownBy(() -> new RequestAdmission(1, -1, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxWaiting");
+        assertThatThrownBy(() -> new RequestAdmission(1, 0, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxWait");
     }
 }

@@ -69,7 +69,16 @@ final class TestServer extends HttpTestServer {
     static TestServer serving(AppId... apps) {
         RestSettings local = RestSettings.local(APP_ID);
         return new TestServer(new RestSettings(local.host(), local.port(), List.of(apps), local.maxBodyBytes(),
-                List.of(), local.maxRequestHeaderBytes(), local.idleTimeout(), local.stopTimeout(), local.rateLimits()), true);
+                List.of(), local.maxRequestHeaderBytes(), local.idleTimeout(), local.stopTimeout(), local.rateLimits(),
+                local.admission()), true);
+    }
+
+    /** A server that works on requests as {@code admission} says. */
+    static TestServer admitting(RequestAdmission admission) {
+        RestSettings local = RestSettings.local(APP_ID);
+        return new TestServer(new RestSettings(local.host(), local.port(), local.apps(), local.maxBodyBytes(),
+                List.of(), local.maxRequestHeaderBytes(), local.idleTimeout(), local.stopTimeout(), local.rateLimits(),
+                admission), true);
     }
 
     static TestServer withoutSandbox() {
@@ -97,7 +106,7 @@ final class TestServer extends HttpTestServer {
     static RestSettings local(List<String> proxies, RateLimits limits) {
         RestSettings local = RestSettings.local(APP_ID);
         return new RestSettings(local.host(), local.port(), List.of(APP_ID), local.maxBodyBytes(), proxies,
-                local.maxRequestHeaderBytes(), local.idleTimeout(), local.stopTimeout(), limits);
+                local.maxRequestHeaderBytes(), local.idleTimeout(), local.stopTimeout(), limits, local.admission());
     }
 
     @Override
