@@ -75,7 +75,9 @@ await() { # url, seconds: until the URL answers at all
 
 # The sandbox first: ./wxlogin builds the jar if the sources changed, so the server's start-up is timed warm.
 # (./wxlogin keeps the sandbox's start-up cache apart from the server's.)
-./wxlogin sandbox --port "$sandbox_port" >"$work/sandbox.log" 2>&1 &
+# The sandbox remembers every code it minted for the code's 5 minutes, used or not (a second use must answer 40163):
+# the run mints 150,000 and more per login scenario, more than ./wxlogin's 128 MiB heap holds.
+WXLOGIN_JAVA_OPTS=-Xmx512m ./wxlogin sandbox --port "$sandbox_port" >"$work/sandbox.log" 2>&1 &
 pids+=($!)
 await "$sandbox/sns/jscode2session" 300
 
