@@ -55,32 +55,12 @@ class RequestAdmissionTest {
 
     @Test
     void aRequestFindingNoRoomToWaitIsRefusedAtOnceWithRetryAfter() throws Exception {
-        startHoldingLogins(new RequestAdmission(1, 0, Duration.ofSeconds(30)));
-        CompletableFuture<HttpResponse<String>> first = login();
-        assertThat(firstLoginEntered.await(10, TimeUnit.SECONDS)).isTrue();
-
-        HttpResponse<String> refused = server.postJson(LOGIN, BODY);
-
-        assertProblem(refused, 503, "unavailable");
-        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-        verify(server.loggingIn, times(1)).logIn(any());
-        releaseLogins.countDown();
-        assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertASecondLoginIsRefusedWhileTheFirstIsHeld(new RequestAdmission(1, 0, Duration.ofSeconds(30)));
     }
 
     @Test
     void aRequestThatWaitsLongerThanAllowedIsRefusedWithRetryAfter() throws Exception {
-        startHoldingLogins(new RequestAdmission(1, 10, Duration.ofMillis(200)));
-        CompletableFuture<HttpResponse<String>> first = login();
-        assertThat(firstLoginEntered.await(10, TimeUnit.SECONDS)).isTrue();
-
-        HttpResponse<String> refused = server.postJson(LOGIN, BODY);
-
-        assertProblem(refused, 503, "unavailable");
-        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-        verify(server.loggingIn, times(1)).logIn(any());
-        releaseLogins.countDown();
-        assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertASecondLoginIsRefusedWhileTheFirstIsHeld(new RequestAdmission(1, 10, Duration.ofMillis(200)));
     }
 
     @Test
@@ -92,6 +72,20 @@ class RequestAdmissionTest {
         assertThat(server.get("/health").statusCode()).isEqualTo(200);
         assertThat(server.get("/ready").statusCode()).isEqualTo(200);
         assertProblem(server.get("/api/v1/me"), 503, "unavailable");
+    }
+
+    private void assertASecondLoginIsRefusedWhileTheFirstIsHeld(RequestAdmission admission) throws Exception {
+        startHoldingLogins(admission);
+        CompletableFuture<HttpResponse<String>> first = login();
+        assertThat(firstLoginEntered.await(10, TimeUnit.SECONDS)).isTrue();
+
+        HttpResponse<String> refused = server.postJson(LOGIN, BODY);
+
+        assertProblem(refused, 503, "unavailable");
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        verify(server.loggingIn, times(1)).logIn(any());
+        releaseLogins.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
     }
 
     private void startHoldingLogins(RequestAdmission admission) {
