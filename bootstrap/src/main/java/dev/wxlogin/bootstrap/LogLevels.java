@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * WXLOGIN_LOG_LEVEL for wxlogin's own loggers, from the settings (environment or properties file alike).
- * Libraries keep the levels logback.xml gives them: Jetty's and the JDK HTTP server's DEBUG output would
+ * Libraries keep the levels {@link ShippedLogging} gives them: Jetty's and the JDK HTTP server's DEBUG output would
  * show credentials.
  */
 final class LogLevels {

@@ -5,7 +5,9 @@ import dev.wxlogin.adapters.rest.InternalApi;
 import dev.wxlogin.adapters.rest.RestApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.support.AbstractApplicationContext;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,7 @@ public final class WxLoginServer implements AutoCloseable {
         DatabaseOpening database = new DatabaseOpening(settings);
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         context.registerBean(Settings.class, () -> settings);
+        context.registerBean(AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME, MessageSource.class, NoMessages::new);
         // made when the first storage adapter asks for it (lazily: the beans that do not need it come first)
         context.registerBean("database", Database.class, database::await, definition -> {
             definition.setLazyInit(true);

@@ -3,7 +3,6 @@ package dev.wxlogin.bootstrap;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.AppenderBase;
@@ -69,11 +68,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 @Isolated
 class LogHygieneTest {
     private static final String SANDBOX_SECRET = "sandbox-app-secret";
-    /** Loggers this test turns to DEBUG: ours, the security events, the root, and the libraries logback.xml quiets. */
+    /** Loggers this test turns to DEBUG: ours, the security events, the root, and the libraries the shipped logging quiets. */
     private static final List<String> DEBUG_LOGGERS = List.of(Logger.ROOT_LOGGER_NAME, "dev.wxlogin", "wxlogin",
             "io.javalin", "org.flywaydb", "com.zaxxer.hikari", "org.springframework", "org.jdbi", "io.github.resilience4j");
     /**
-     * Libraries that write raw requests at DEBUG stay at INFO here, as logback.xml pins them (Jetty already is;
+     * Libraries that write raw requests at DEBUG stay at INFO here, as the shipped logging pins them (Jetty already is;
      * the JDK server the sandbox runs on is not yet: see the parameterized test below, which fails until it is).
      */
     private static final List<String> RAW_REQUEST_LOGGERS = List.of("org.eclipse.jetty", "com.sun.net.httpserver");
@@ -104,7 +103,7 @@ class LogHygieneTest {
                 logger.setLevel(Level.INFO);
             }
         }
-        assertThat(logging.getLogger("org.eclipse.jetty").getLevel()).as("Jetty, as logback.xml configures it").isNotNull();
+        assertThat(logging.getLogger("org.eclipse.jetty").getLevel()).as("Jetty, as the shipped logging configures it").isNotNull();
         capture.setContext(logging);
         capture.setName("log-hygiene-capture");
         capture.start();
@@ -127,27 +126,23 @@ class LogHygieneTest {
 
     /**
      * Libraries that log raw requests (request line with the query string, headers) at DEBUG must be pinned at
-     * INFO or above in the shipped logback.xml, so that raising the root logger cannot turn them on: Jetty
+     * INFO or above by the shipped logging ({@link ShippedLogging}), so that raising the root logger cannot turn them on: Jetty
      * (our server: Authorization headers) and the JDK's com.sun.net.httpserver (the sandbox: jscode2session's
      * query carries the AppSecret and the code).
      */
     @ParameterizedTest
     @ValueSource(strings = {"org.eclipse.jetty", "org.eclipse.jetty.http.HttpParser", "com.sun.net.httpserver"})
-    void librariesThatLogRawRequestsArePinnedAtInfoOrAboveInLogbackXml(String library) throws Exception {
-        // The shipped configuration, loaded into a fresh context (a logback-test.xml cannot get in the way),
+    void librariesThatLogRawRequestsArePinnedAtInfoOrAbove(String library) throws Exception {
+        // The shipped configuration, made in a fresh context (the tests' own configuration cannot get in the way),
         // with the root logger raised as an operator chasing a problem might.
-        URL shipped = WxLogin.class.getClassLoader().getResource("logback.xml");
-        assertThat(shipped).as("logback.xml on the classpath").isNotNull();
         LoggerContext fresh = new LoggerContext();
         try {
-            JoranConfigurator configurator = new JoranConfigurator();
-            configurator.setContext(fresh);
-            configurator.doConfigure(shipped);
+            ShippedLogging.applyTo(fresh);
             assertThat(fresh.getLogger("dev.wxlogin").getEffectiveLevel()).isEqualTo(Level.INFO);
             fresh.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.DEBUG);
             Level level = fresh.getLogger(library).getEffectiveLevel();
             assertThat(level.isGreaterOrEqual(Level.INFO))
-                    .as("%s is %s with the root logger at DEBUG: logback.xml should pin it at INFO or WARN", library, level)
+                    .as("%s is %s with the root logger at DEBUG: the shipped logging should pin it at INFO or WARN", library, level)
                     .isTrue();
         } finally {
             fresh.stop();

@@ -177,6 +177,32 @@ class ProcessLifecycleTest {
         }
     }
 
+    /**
+     * The shipped logging ({@link ShippedLogging}), as logback.xml gave it before: every line on stdout (nothing on
+     * stderr) as time with its offset, the level padded to five, [thread], the logger shortened to 36 characters,
+     * " - " and the message; at INFO only wxlogin's own loggers write (Hikari and Flyway, which announce their start
+     * at INFO, and the other libraries stay at WARN).
+     */
+    @Test
+    void logsToStdoutInTheShippedFormatWithTheLibrariesQuiet() throws Exception {
+        Child child = start(Map.of("WXLOGIN_DATA_DIR", temp.resolve("data").toString()));
+        URI base = child.awaitListening();
+        assertThat(get(base, "/health", null).statusCode()).isEqualTo(200);
+        child.process.destroy();
+        assertThat(child.awaitExit()).as("exit status after SIGTERM").isIn(0, 143);
+
+        String time = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2})";
+        List<String> logged = child.stdoutLines().stream().filter(line -> !line.startsWith("wxlogin listening on")).toList();
+        assertThat(logged).isNotEmpty()
+                .allMatch(line -> line.matches(time + " (TRACE|DEBUG|INFO |WARN |ERROR) \\[[^\\]]+\\] "
+                        + "(d\\.w\\.|dev\\.wxlogin\\.|wxlogin\\.)\\S+ - .+"), "a line of wxlogin's in the shipped format")
+                .anyMatch(line -> line.matches(time + " INFO  \\[wxlogin-database-open\\] "
+                        + "d\\.w\\.adapters\\.persistence\\.Database - Database ready; \\d+ migrations applied now"))
+                .anyMatch(line -> line.matches(time + " WARN  \\[main\\] wxlogin\\.security - The WeChat sandbox is on: .+"))
+                .anyMatch(line -> line.matches(time + " INFO  \\[[^\\]]+\\] dev\\.wxlogin\\.adapters\\.rest\\.access - GET /health 200 .+"));
+        assertThat(child.stderrLines()).as("stderr").isEmpty();
+    }
+
     @Test
     void wechatModeWithoutADataKeyRefusesToStartWithOneLineThatEchoesNoSecret() throws Exception {
         Child missingKey = start(Map.of(
@@ -327,6 +353,12 @@ class ProcessLifecycleTest {
                 return Files.readAllLines(stderr, StandardCharsets.UTF_8).stream().filter(line -> !line.isBlank()).toList();
             } catch (IOException e) {
                 return List.of("(unreadable: " + e + ")");
+            }
+        }
+
+        List<String> stdoutLines() {
+            synchronized (stdout) {
+                return List.copyOf(stdout);
             }
         }
 

@@ -48,12 +48,13 @@ final class WeChatHttpClient implements AutoCloseable {
         this.settings = settings;
         this.baseUrl = settings.baseUrl().toString().replaceAll("/+$", "");
         this.backoff = new Backoff(settings.retry());
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 // Short calls: HTTP/1.1 keep-alive is enough, and it skips the h2c upgrade dance.
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+                .version(HttpClient.Version.HTTP_1_1);
+        PlainHttpTls.forBaseUrl(settings.baseUrl()).ifPresent(http::sslContext);
+        this.http = http.build();
     }
 
     /**
