@@ -7,10 +7,12 @@ import dev.wxlogin.adapters.persistence.JdbiUserStorageAdapter;
 import dev.wxlogin.adapters.persistence.SessionKeyCipher;
 import dev.wxlogin.application.AuthenticationService;
 import dev.wxlogin.domain.app.AppId;
+import dev.wxlogin.domain.error.AuthenticationFailed;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
 import dev.wxlogin.domain.port.out.ForStoringSessions;
 import dev.wxlogin.domain.session.ClientInfo;
+import dev.wxlogin.domain.session.EndReason;
 import dev.wxlogin.domain.session.Session;
 import dev.wxlogin.domain.session.SessionPolicy;
 import dev.wxlogin.domain.session.SessionToken;
@@ -32,16 +34,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every authenticated request authenticates its token first, and each pays what that costs: one statement, the
  * session read with its user, on the real adapters and H2 (the throttled renewal adds a write once per interval).
+ * On embedded H2, which only this process writes, the next requests of the same token read nothing, until a write
+ * changes the session or its user: then the very next request reads it again.
  */
 class AuthenticationStatementsTest {
     private static final AppId APP = new AppId("wxstatements00001");
@@ -88,6 +99,68 @@ class AuthenticationStatementsTest {
 
         assertThat(authentication.authenticate(token).weChatUser()).isEqualTo(user);
         assertThat(statements).hasValue(1);
+    }
+
+    @Test
+    void theNextAuthenticationsReadNothingUntilTheSessionEnds() {
+        SessionToken token = SessionToken.generate();
+        Session session = Session.start(token.hash(), user, APP, ClientInfo.unknown(), NOW, SessionPolicy.DEFAULT);
+        sessions.insert(session);
+        authentication.authenticate(token);
+        statements.set(0);
+
+        assertThat(authentication.authenticate(token).weChatUser()).isEqualTo(user);
+        assertThat(authentication.authenticate(token).weChatUser()).isEqualTo(user);
+        assertThat(statements).hasValue(0);
+
+        sessions.end(session.id(), EndReason.REVOKED, NOW);
+        statements.set(0);
+        assertThatThrownBy(() -> authentication.authenticate(token)).isInstanceOf(AuthenticationFailed.class);
+        assertThat(statements).hasValue(1);
+    }
+
+    /**
+     * Real threads authenticate one token in a loop while it is logged out: none that starts after the logout has
+     * returned is let in, however many were answered from what was read before.
+     */
+    @Test
+    void noAuthenticationThatStartsAfterALogoutReturnedSucceeds() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 20; round++) {
+                SessionToken token = SessionToken.generate();
+                Session session = Session.start(token.hash(), user, APP, ClientInfo.unknown(), NOW, SessionPolicy.DEFAULT);
+                sessions.insert(session);
+                AtomicBoolean loggedOut = new AtomicBoolean();
+                AtomicInteger refusedAfter = new AtomicInteger();
+                AtomicInteger admittedAfter = new AtomicInteger();
+                List<Future<?>> running = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    running.add(threads.submit(() -> {
+                        while (refusedAfter.get() < 200) {
+                            boolean after = loggedOut.get();
+                            try {
+                                authentication.authenticate(token);
+                                if (after) {
+                                    admittedAfter.incrementAndGet();
+                                }
+                            } catch (AuthenticationFailed refused) {
+                                refusedAfter.incrementAndGet();
+                            }
+                        }
+                    }));
+                }
+                Thread.sleep(2); // the threads are answered from what they read before
+                assertThat(sessions.end(session.id(), EndReason.REVOKED, NOW)).isTrue();
+                loggedOut.set(true);
+                for (Future<?> thread : running) {
+                    thread.get(30, TimeUnit.SECONDS);
+                }
+                assertThat(admittedAfter).as("round %d", round).hasValue(0);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

@@ -65,6 +65,7 @@ final class AccountLinks {
     }
 
     private static void fold(Handle handle, String from, String into) {
+        RowChanges.changed(handle, from); // the users and sessions of the account, by their account_id
         handle.createUpdate(MOVE_USERS).bind("into", into).bind("from", from).execute();
         handle.createUpdate(MOVE_SESSIONS).bind("into", into).bind("from", from).execute();
         handle.createUpdate(MOVE_IDENTITIES).bind("into", into).bind("from", from).execute();

@@ -39,15 +39,22 @@ final class H2FileWrites {
     }
 
     private static Optional<MVStore> storeOf(DataSource pool) {
+        return embedded(pool) // else another database, or H2 over TCP: its server decides how it writes
+                .filter(org.h2.engine.Database::isPersistent)
+                .map(database -> database.getStore().getMvStore());
+    }
+
+    /**
+     * The H2 database the pool's connections open in this process, file or memory; none for another database or H2
+     * over TCP. (One opened with {@code AUTO_SERVER=TRUE} is embedded here and served to other processes too.)
+     */
+    static Optional<org.h2.engine.Database> embedded(DataSource pool) {
         try (Connection connection = pool.getConnection()) {
-            if (!connection.isWrapperFor(JdbcConnection.class)
-                    || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-                return Optional.empty(); // another database, or H2 over TCP: its server decides how it writes
-            }
-            var database = session.getDatabase();
-            return database.isPersistent() ? Optional.of(database.getStore().getMvStore()) : Optional.empty();
+            return connection.isWrapperFor(JdbcConnection.class)
+                    && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
+                    ? Optional.of(session.getDatabase()) : Optional.empty();
         } catch (SQLException e) {
-            throw new IllegalStateException("The database does not say how it stores its commits", e);
+            throw new IllegalStateException("The database does not say where it runs", e);
         }
     }
 }

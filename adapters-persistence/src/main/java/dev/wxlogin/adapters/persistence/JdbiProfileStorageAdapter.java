@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,16 +25,19 @@ public final class JdbiProfileStorageAdapter implements ForStoringProfiles {
             Optional.ofNullable(rs.getString(2)).map(AvatarId::new));
 
     private final Storage storage;
+    /** An empty profile is kept too: a user's row in user_profile is made by a write that names the user. */
+    private final CachedReads<UserId, Profile> profiles;
 
     /** @param jdbi the one {@link Database#jdbi()} all adapters share */
     public JdbiProfileStorageAdapter(Jdbi jdbi) {
         this.storage = new Storage(Objects.requireNonNull(jdbi, "jdbi"));
+        this.profiles = new CachedReads<>(jdbi, (user, profile) -> List.of(user.value()));
     }
 
     @Override
     public Profile profileOf(UserId user) {
-        return storage.read(handle -> handle.createQuery(FIND_PROFILE).bind("userId", user.value()).map(PROFILES)
-                .findOne()).orElse(Profile.EMPTY);
+        return profiles.get(user, () -> Optional.of(storage.read(handle -> handle.createQuery(FIND_PROFILE)
+                .bind("userId", user.value()).map(PROFILES).findOne().orElse(Profile.EMPTY)))).orElseThrow();
     }
 
     @Override
@@ -69,6 +73,7 @@ public final class JdbiProfileStorageAdapter implements ForStoringProfiles {
      * ends. Two first saves at once: the one whose insert hits the key carries on with the row the other made.
      */
     private static ProfileDao withRow(Handle handle, UserId user, Instant now) {
+        RowChanges.changed(handle, user.value());
         ProfileDao dao = handle.attach(ProfileDao.class);
         if (dao.find(user.value()).isEmpty()) {
             Savepoints.insertedNew(handle, () -> dao.insertEmpty(user.value(), now.toEpochMilli()));

@@ -28,6 +28,8 @@ import java.util.function.ToIntFunction;
 public final class JdbiSessionStorageAdapter implements ForStoringSessions {
     private final Storage storage;
     private final RowMapper<SessionWithUser> sessionsWithUsers;
+    /** What every authenticated request reads, kept where only this process writes (see {@link CachedReads}). */
+    private final CachedReads<TokenHash, SessionWithUser> withUsers;
 
     /**
      * @param jdbi   the one {@link Database#jdbi()} all adapters share, so they join one transaction
@@ -38,6 +40,16 @@ public final class JdbiSessionStorageAdapter implements ForStoringSessions {
         this.storage = new Storage(Objects.requireNonNull(jdbi, "jdbi"));
         this.sessionsWithUsers = SessionStatements.withUser(
                 JdbiUserStorageAdapter.users(Objects.requireNonNull(cipher, "cipher"), SessionStatements.USER_OFFSET));
+        this.withUsers = new CachedReads<>(jdbi, (hash, found) -> rowsOf(found));
+    }
+
+    /** The rows a session with its user was read from, by the keys their writes name to {@link RowChanges}. */
+    private static List<String> rowsOf(SessionWithUser found) {
+        Session session = found.session();
+        return found.user()
+                .map(user -> List.of(session.id().value(), session.accountId().value(), user.id().value(),
+                        user.accountId().value()))
+                .orElseGet(() -> List.of(session.id().value(), session.accountId().value()));
     }
 
     /** Times from a clock ahead of the database's are moved back, see {@link SessionStatements#INSERT}. */
@@ -71,9 +83,8 @@ public final class JdbiSessionStorageAdapter implements ForStoringSessions {
 
     @Override
     public Optional<SessionWithUser> findWithUser(TokenHash hash) {
-        return storage.read(handle -> byTokenHash(handle.createQuery(SessionStatements.FIND_WITH_USER), hash)
-                .map(sessionsWithUsers)
-                .findOne());
+        return withUsers.get(hash, () -> storage.read(handle ->
+                byTokenHash(handle.createQuery(SessionStatements.FIND_WITH_USER), hash).map(sessionsWithUsers).findOne()));
     }
 
     /**
@@ -91,7 +102,7 @@ public final class JdbiSessionStorageAdapter implements ForStoringSessions {
 
     @Override
     public boolean touch(SessionId id, Instant now, Instant idleCutoff) {
-        return storage.withHandle(handle -> handle.createUpdate(SessionStatements.TOUCH)
+        return storage.withHandle(handle -> changed(handle, id).createUpdate(SessionStatements.TOUCH)
                 .bind("id", id.value())
                 .bind("now", now.toEpochMilli())
                 .bind("idleCutoff", idleCutoff.toEpochMilli())
@@ -100,7 +111,7 @@ public final class JdbiSessionStorageAdapter implements ForStoringSessions {
 
     @Override
     public boolean end(SessionId id, EndReason reason, Instant now) {
-        return storage.withHandle(handle -> handle.createUpdate(SessionStatements.END)
+        return storage.withHandle(handle -> changed(handle, id).createUpdate(SessionStatements.END)
                 .bind("id", id.value())
                 .bind("reason", reason.name())
                 .bind("now", now.toEpochMilli())
@@ -131,7 +142,18 @@ public final class JdbiSessionStorageAdapter implements ForStoringSessions {
 
     private static int endLive(Handle handle, List<Session> live, EndReason reason, long now, long idleCutoff) {
         List<String> ids = live.stream().map(s -> s.id().value()).toList();
-        return ids.isEmpty() ? 0 : handle.attach(SessionDao.class).endLive(ids, reason.name(), now, idleCutoff);
+        return ids.isEmpty() ? 0 : handle.attach(SessionDao.class).endLive(changed(handle, ids), reason.name(), now,
+                idleCutoff);
+    }
+
+    private static Handle changed(Handle handle, SessionId id) {
+        RowChanges.changed(handle, id.value());
+        return handle;
+    }
+
+    private static List<String> changed(Handle handle, List<String> ids) {
+        RowChanges.changed(handle, ids.toArray(String[]::new));
+        return ids;
     }
 
     private static List<Session> live(Handle handle, UserId user, long now, long idleCutoff) {
@@ -159,15 +181,15 @@ public final class JdbiSessionStorageAdapter implements ForStoringSessions {
         long cutoff = idleCutoff.toEpochMilli();
         return storage.batch(handle -> {
             SessionDao dao = handle.attach(SessionDao.class);
-            int deleted = deleteFound(dao.findPastExpiry(at, limit), ids -> dao.deletePastExpiry(ids, at));
+            int deleted = deleteFound(handle, dao.findPastExpiry(at, limit), ids -> dao.deletePastExpiry(ids, at));
             if (deleted < limit) {
-                deleted += deleteFound(dao.findIdle(cutoff, limit - deleted), ids -> dao.deleteIdle(ids, cutoff));
+                deleted += deleteFound(handle, dao.findIdle(cutoff, limit - deleted), ids -> dao.deleteIdle(ids, cutoff));
             }
             return deleted;
         });
     }
 
-    private static int deleteFound(List<String> ids, ToIntFunction<List<String>> delete) {
-        return ids.isEmpty() ? 0 : delete.applyAsInt(ids);
+    private static int deleteFound(Handle handle, List<String> ids, ToIntFunction<List<String>> delete) {
+        return ids.isEmpty() ? 0 : delete.applyAsInt(changed(handle, ids));
     }
 }

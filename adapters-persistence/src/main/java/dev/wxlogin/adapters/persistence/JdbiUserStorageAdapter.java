@@ -125,6 +125,7 @@ public final class JdbiUserStorageAdapter implements ForStoringUsers {
     /** See {@link UserStatements#RECORD_LOGIN}; returns how many rows it changed. */
     private int recordLoginOf(Handle handle, UserId id, WeChatIdentity identity, long now) {
         var sealed = cipher.seal(id, identity.sessionKey());
+        RowChanges.changed(handle, id.value());
         return handle.createUpdate(UserStatements.RECORD_LOGIN)
                 .bind("id", id.value())
                 .bind("unionId", identity.unionId().map(UnionId::value).orElse(null))
@@ -175,7 +176,7 @@ public final class JdbiUserStorageAdapter implements ForStoringUsers {
     @Override
     public boolean adoptUnionId(UserId id, UnionId unionId, Instant now) {
         return storage.inTransaction(handle -> {
-            UserDao dao = handle.attach(UserDao.class);
+            UserDao dao = changing(handle, id);
             if (dao.adoptUnionId(id.value(), unionId.value()) == 0) {
                 return false;
             }
@@ -187,7 +188,7 @@ public final class JdbiUserStorageAdapter implements ForStoringUsers {
     @Override
     public boolean replaceSessionKey(UserId id, SessionKey current, SessionKey replacement) {
         return storage.inTransaction(handle -> {
-            UserDao dao = handle.attach(UserDao.class);
+            UserDao dao = changing(handle, id);
             Optional<SessionKeyCipher.Sealed> stored = dao.findSessionKey(id.value());
             if (stored.isEmpty() || !cipher.open(id, stored.get()).equals(Optional.of(current))) {
                 return false;
@@ -201,17 +202,24 @@ public final class JdbiUserStorageAdapter implements ForStoringUsers {
     public boolean savePhone(UserId id, PhoneNumber phone) {
         var sealed = cipher.seal(id, PHONE,
                 String.join("\n", phone.countryCode(), phone.purePhoneNumber(), phone.phoneNumber()));
-        return storage.withDao(UserDao.class, dao -> dao.savePhone(id.value(), sealed.ciphertext(), sealed.keyId())) > 0;
+        return storage.withHandle(handle -> changing(handle, id).savePhone(id.value(), sealed.ciphertext(),
+                sealed.keyId())) > 0;
     }
 
     @Override
     public boolean disable(UserId id, Instant now) {
-        return storage.withDao(UserDao.class, dao -> dao.disable(id.value(), now.toEpochMilli())) > 0;
+        return storage.withHandle(handle -> changing(handle, id).disable(id.value(), now.toEpochMilli())) > 0;
     }
 
     @Override
     public boolean enable(UserId id) {
-        return storage.withDao(UserDao.class, dao -> dao.enable(id.value())) > 0;
+        return storage.withHandle(handle -> changing(handle, id).enable(id.value())) > 0;
+    }
+
+    /** The DAO, for statements that change the user {@code id}'s row. */
+    private static UserDao changing(Handle handle, UserId id) {
+        RowChanges.changed(handle, id.value());
+        return handle.attach(UserDao.class);
     }
 
     /** A phone that does not open (its data key is gone) is as good as none: the user can hand it over again. */

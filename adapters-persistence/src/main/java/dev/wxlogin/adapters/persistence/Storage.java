@@ -4,7 +4,6 @@ import dev.wxlogin.domain.error.StorageBusy;
 import dev.wxlogin.domain.error.StorageUnavailable;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.extension.ExtensionCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +17,8 @@ import java.util.function.Supplier;
  *
  * <p>Whatever may write returns only once its commit is durable ({@link CommitDurability}): at the end of the
  * outermost call of the thread, when the transaction it may have joined has committed, or at once for work that
- * commits on its own connection. Only {@link #read} and {@link #readDetached} do not wait.
+ * commits on its own connection. Only {@link #read} and {@link #readDetached} do not wait. At the same point the rows
+ * its writes changed are published to {@link RowChanges}, for the {@link CachedReads} that may hold them.
  */
 final class Storage {
     private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
@@ -28,10 +28,17 @@ final class Storage {
 
     private final Jdbi jdbi;
     private final CommitDurability durability;
+    private final RowChanges changes;
 
     Storage(Jdbi jdbi) {
         this.jdbi = jdbi;
         this.durability = jdbi.getConfig(CommitDurability.class);
+        this.changes = jdbi.getConfig(RowChanges.class);
+    }
+
+    /** Whether the thread is inside a call that may write, so perhaps in a transaction. */
+    static boolean inCall() {
+        return DEPTH.get()[0] > 0;
     }
 
     /**
@@ -52,23 +59,29 @@ final class Storage {
         return translated(() -> Detached.autoCommit(jdbi, work));
     }
 
-    /** A DAO call that joins the calling thread's transaction, if it has one. */
-    <R, E> R withDao(Class<E> dao, ExtensionCallback<R, E, RuntimeException> call) {
-        return durable(() -> jdbi.withExtension(dao, call));
-    }
-
     <R> R inTransaction(HandleCallback<R, RuntimeException> work) {
         return durable(() -> jdbi.inTransaction(work));
     }
 
     /** See {@link Detached#autoCommit}; durable before it returns, even inside the thread's transaction. */
     <R> R autoCommit(HandleCallback<R, RuntimeException> work) {
-        return written(translated(() -> Detached.autoCommit(jdbi, work)));
+        return detached(() -> Detached.autoCommit(jdbi, work));
     }
 
     /** See {@link Detached#batch}; durable before it returns. */
     int batch(HandleCallback<Integer, RuntimeException> batch) {
-        return written(translated(() -> Detached.batch(jdbi, batch)));
+        return detached(() -> Detached.batch(jdbi, batch));
+    }
+
+    /** Committed on a connection of its own: published at once, unless the thread's transaction still runs. */
+    private <R> R detached(Supplier<R> call) {
+        try {
+            return written(translated(call));
+        } finally {
+            if (!inCall()) {
+                changes.publish();
+            }
+        }
     }
 
     private <R> R written(R result) {
@@ -83,7 +96,9 @@ final class Storage {
         try {
             result = translated(call);
         } finally {
-            depth[0]--;
+            if (--depth[0] == 0) {
+                changes.publish();
+            }
         }
         return depth[0] == 0 ? written(result) : result;
     }

@@ -50,6 +50,7 @@ public abstract class ForStoringProfilesContract {
     @Test
     void theNicknameIsStoredExactlyAndReplacedByTheNextOne() {
         UserId user = user("o-nick");
+        assertThat(profiles().profileOf(user)).isEqualTo(Profile.EMPTY); // read before: what a cache would keep
 
         profiles().saveNickname(user, new Nickname("微信用户 🐼"), NOW);
         assertThat(profiles().profileOf(user).nickname()).contains(new Nickname("微信用户 🐼"));
@@ -67,6 +68,7 @@ public abstract class ForStoringProfilesContract {
 
         AvatarId firstId = profiles().saveAvatar(user, first, NOW);
         assertThat(profiles().avatar(firstId)).contains(first);
+        assertThat(profiles().profileOf(user).avatar()).contains(firstId);
         AvatarId secondId = profiles().saveAvatar(user, second, NOW.plusSeconds(1));
 
         assertThat(secondId).isNotEqualTo(firstId);

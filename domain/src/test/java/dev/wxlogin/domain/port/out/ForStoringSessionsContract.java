@@ -155,6 +155,126 @@ public abstract class ForStoringSessionsContract {
         assertThat(found.user().orElseThrow().disabledAt()).contains(NOW.plusSeconds(1));
     }
 
+    /**
+     * Each write is seen by the next read with the user, though the same session was read just before it (as every
+     * request reads it): whatever an implementation keeps of a read, a write that changed its rows ends it.
+     */
+    @Test
+    void aSessionReadWithItsUserIsReadAgainAsEachWriteLeftIt() {
+        Session touched = stored(NOW, NOW, NOW.plus(Duration.ofDays(7)));
+        Session ended = stored(NOW, NOW, NOW.plus(Duration.ofDays(7)));
+        Instant later = NOW.plusSeconds(90);
+
+        sessions().touch(readWithUser(touched).session().id(), later, idleCutoff(later));
+        sessions().end(readWithUser(ended).session().id(), EndReason.REVOKED, later);
+
+        assertThat(readWithUser(touched).session().lastSeenAt()).isEqualTo(later);
+        assertThat(readWithUser(ended).session().endReason()).contains(EndReason.REVOKED);
+    }
+
+    @Test
+    void sessionsReadWithTheirUserAreReadAgainAsEndedOnceAllOfTheUsersOrTheAccountsAreEnded() {
+        Session ofUser = stored(NOW, NOW, NOW.plus(Duration.ofDays(7)));
+        Session ofAccount = storedPassword(account, NOW);
+        Instant later = NOW.plusSeconds(1);
+        readWithUser(ofUser);
+        readWithUser(ofAccount);
+
+        sessions().endAll(user, EndReason.REVOKED, later, idleCutoff(later));
+        assertThat(readWithUser(ofUser).session().endReason()).contains(EndReason.REVOKED);
+        assertThat(readWithUser(ofAccount).session().endReason()).isEmpty();
+
+        sessions().endAllOfAccount(account, Optional.empty(), EndReason.REVOKED, later, idleCutoff(later));
+        assertThat(readWithUser(ofAccount).session().endReason()).contains(EndReason.REVOKED);
+    }
+
+    @Test
+    void aSessionReadWithItsUserIsReadAgainWithTheUserAsChanged() {
+        Session session = stored(NOW, NOW, NOW.plus(Duration.ofDays(7)));
+        readWithUser(session);
+
+        users().disable(user, NOW.plusSeconds(1));
+        assertThat(readWithUser(session).user().orElseThrow().disabledAt()).contains(NOW.plusSeconds(1));
+
+        users().enable(user);
+        assertThat(readWithUser(session).user().orElseThrow().disabledAt()).isEmpty();
+
+        users().savePhone(user, new PhoneNumber("13800001234", "13800001234", "86"));
+        assertThat(readWithUser(session).user().orElseThrow().phone()).isPresent();
+
+        UnionId union = new UnionId("un-" + UserId.random().value());
+        users().adoptUnionId(user, union, NOW);
+        assertThat(readWithUser(session).user().orElseThrow().unionId()).contains(union);
+    }
+
+    /** A login that brings the user's first unionid, which no other account holds, records it on the user. */
+    @Test
+    void aSessionReadWithItsUserIsReadAgainWithTheUnionIdTheNextLoginBrought() {
+        Session session = stored(NOW, NOW, NOW.plus(Duration.ofDays(7)));
+        readWithUser(session);
+        UnionId union = new UnionId("un-" + UserId.random().value());
+
+        transactions().inTransaction(() -> users().recordLogin(APP, new WeChatIdentity(openId, Optional.of(union),
+                new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ==")), NOW));
+
+        assertThat(readWithUser(session).user().orElseThrow().unionId()).contains(union);
+        assertThat(readWithUser(session).user().orElseThrow().accountId()).isEqualTo(account);
+    }
+
+    /** A unionid that another account holds folds this one into it: the session and its user move along. */
+    @Test
+    void aSessionReadWithItsUserIsReadAgainInTheAccountItsAccountFoldedInto() {
+        Session session = stored(NOW, NOW, NOW.plus(Duration.ofDays(7)));
+        Session password = storedPassword(account, NOW);
+        readWithUser(session);
+        readWithUser(password);
+        UnionId union = new UnionId("un-" + UserId.random().value());
+        SessionKey key = new SessionKey("c2Vzc2lvbmtleTE2Ynl0ZQ==");
+        AccountId survivor = transactions().inTransaction(() -> users().recordLogin(new AppId("wxcontract0000002"),
+                new WeChatIdentity(new OpenId("o-holder-" + UserId.random().value()), Optional.of(union), key), NOW))
+                .user().accountId();
+
+        transactions().inTransaction(() -> users().recordLogin(APP, new WeChatIdentity(openId, Optional.of(union), key),
+                NOW));
+
+        SessionWithUser moved = readWithUser(session);
+        assertThat(moved.session().accountId()).isEqualTo(survivor);
+        assertThat(moved.user().orElseThrow().accountId()).isEqualTo(survivor);
+        assertThat(moved.user().orElseThrow().unionId()).contains(union);
+        assertThat(readWithUser(password).session().accountId()).isEqualTo(survivor);
+    }
+
+    @Test
+    void aSessionReadWithItsUserIsFoundNoMoreOnceCleanedUp() {
+        Instant now = NOW.plus(Duration.ofDays(3));
+        Session idle = stored(now.minus(Duration.ofDays(1)), now.minus(IDLE).minusSeconds(1), now.plus(Duration.ofDays(1)));
+        readWithUser(idle);
+
+        sessions().deleteExpired(now, idleCutoff(now), 10);
+
+        assertThat(sessions().findWithUser(idle.tokenHash())).isEmpty();
+    }
+
+    /** Inside a transaction its own writes are what it reads, before they commit. */
+    @Test
+    void aTransactionReadsItsOwnEndOfASessionReadBefore() {
+        Session session = stored(NOW, NOW, NOW.plus(Duration.ofDays(7)));
+        readWithUser(session);
+
+        Optional<EndReason> seen = transactions().inTransaction(() -> {
+            readWithUser(session);
+            sessions().end(session.id(), EndReason.REPLACED, NOW.plusSeconds(1));
+            return readWithUser(session).session().endReason();
+        });
+
+        assertThat(seen).contains(EndReason.REPLACED);
+        assertThat(readWithUser(session).session().endReason()).contains(EndReason.REPLACED);
+    }
+
+    private SessionWithUser readWithUser(Session session) {
+        return sessions().findWithUser(session.tokenHash()).orElseThrow();
+    }
+
     @Test
     void anUnknownTokenHashFindsNoSessionWithUser() {
         stored(NOW, NOW, NOW.plus(Duration.ofDays(7)));
