@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The connection pool, the schema brought up to date, and the one {@link Jdbi} every adapter must share
@@ -64,9 +65,7 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
         H2FileWrites.of(pool).map(files -> new GroupCommit(files::write))
                 .ifPresent(group -> jdbi.getConfig(CommitDurability.class).waitWith(group::awaitWritten));
-        if (soleUser(pool)) {
-            jdbi.getConfig(RowChanges.class).track();
-        }
+        soleUser(pool).ifPresent(h2 -> jdbi.getConfig(RowChanges.class).track(h2));
         // Failures name the statement, never its bound values (openids, hashes) that would reach the logs.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
         jdbi.define(DatabaseClock.ATTRIBUTE, clock.nowMillis());
@@ -74,14 +73,14 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Whether no other process can write this database, so that reads may be cached ({@link CachedReads}): an embedded
+     * The database, if no other process can write it, so that reads may be cached ({@link CachedReads}): an embedded
      * H2 database, which H2 locks to its process, unless it is also served to others ({@code AUTO_SERVER=TRUE}) or
      * its lock is off ({@code FILE_LOCK=NO}).
      */
-    private static boolean soleUser(HikariDataSource pool) {
+    private static Optional<org.h2.engine.Database> soleUser(HikariDataSource pool) {
         String options = pool.getJdbcUrl().toUpperCase(Locale.ROOT).replace(" ", "");
-        return H2FileWrites.embedded(pool).isPresent()
-                && !options.contains(";AUTO_SERVER=TRUE") && !options.contains(";FILE_LOCK=NO");
+        return H2FileWrites.embedded(pool)
+                .filter(h2 -> !options.contains(";AUTO_SERVER=TRUE") && !options.contains(";FILE_LOCK=NO"));
     }
 
     /** Sessions are held to the database's clock; an instance whose own clock is off should be fixed all the same. */

@@ -4,7 +4,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.config.JdbiConfig;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -22,9 +25,15 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * second look at the count (nothing is kept), or after the stamp (what was kept no longer matches).
  */
 public final class RowChanges implements JdbiConfig<RowChanges> {
-    private static final int STRIPES = 1 << 14;
+    private static final int STRIPES = 1 << 12;
+    /**
+     * One set of versions per embedded H2 database open in this JVM, shared by every {@link org.jdbi.v3.core.Jdbi} on
+     * it: two servers in one JVM (as the tests run them, or an application embedding the core twice) see each other's
+     * writes. The key is H2's own object for the open database.
+     */
+    private static final Map<Object, Versions> OPEN = Collections.synchronizedMap(new WeakHashMap<>());
     /** Rows the thread's writes changed, published once its outermost {@link Storage} call is over. */
-    private static final ThreadLocal<List<String>> UNPUBLISHED = new ThreadLocal<>();
+    private static final ThreadLocal<List<Change>> UNPUBLISHED = new ThreadLocal<>();
 
     private Versions versions;
 
@@ -36,9 +45,9 @@ public final class RowChanges implements JdbiConfig<RowChanges> {
         this.versions = versions;
     }
 
-    /** For a database no other process can write. */
-    void track() {
-        versions = new Versions();
+    /** For a database no other process can write: {@code database} is H2's object for it. */
+    void track(Object database) {
+        versions = OPEN.computeIfAbsent(database, open -> new Versions());
     }
 
     boolean tracked() {
@@ -47,23 +56,26 @@ public final class RowChanges implements JdbiConfig<RowChanges> {
 
     /** Rows this write changes, named inside the {@link Storage} call that makes it. */
     static void changed(Handle handle, String... rows) {
-        if (handle.getConfig(RowChanges.class).tracked()) {
-            List<String> unpublished = UNPUBLISHED.get();
+        Versions versions = handle.getConfig(RowChanges.class).versions;
+        if (versions != null) {
+            List<Change> unpublished = UNPUBLISHED.get();
             if (unpublished == null) {
                 unpublished = new ArrayList<>();
                 UNPUBLISHED.set(unpublished);
             }
-            unpublished.addAll(List.of(rows));
+            for (String row : rows) {
+                unpublished.add(new Change(versions, row));
+            }
         }
     }
 
     /** Once the thread's transaction is over: what its writes changed is no longer read from a cache. */
-    void publish() {
-        List<String> rows = UNPUBLISHED.get();
-        if (rows != null) {
+    static void publish() {
+        List<Change> changes = UNPUBLISHED.get();
+        if (changes != null) {
             UNPUBLISHED.remove();
-            versions.count.incrementAndGet();
-            rows.forEach(row -> versions.stripes.incrementAndGet(stripe(row)));
+            changes.stream().map(Change::versions).distinct().forEach(versions -> versions.count.incrementAndGet());
+            changes.forEach(change -> change.versions().stripes.incrementAndGet(stripe(change.row())));
         }
     }
 
@@ -103,6 +115,9 @@ public final class RowChanges implements JdbiConfig<RowChanges> {
     }
 
     record Stamp(int[] stripes, long[] versions) {
+    }
+
+    private record Change(Versions versions, String row) {
     }
 
     private static final class Versions {

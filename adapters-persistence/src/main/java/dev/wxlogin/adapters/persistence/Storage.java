@@ -28,12 +28,10 @@ final class Storage {
 
     private final Jdbi jdbi;
     private final CommitDurability durability;
-    private final RowChanges changes;
 
     Storage(Jdbi jdbi) {
         this.jdbi = jdbi;
         this.durability = jdbi.getConfig(CommitDurability.class);
-        this.changes = jdbi.getConfig(RowChanges.class);
     }
 
     /** Whether the thread is inside a call that may write, so perhaps in a transaction. */
@@ -79,7 +77,7 @@ final class Storage {
             return written(translated(call));
         } finally {
             if (!inCall()) {
-                changes.publish();
+                RowChanges.publish();
             }
         }
     }
@@ -97,7 +95,7 @@ final class Storage {
             result = translated(call);
         } finally {
             if (--depth[0] == 0) {
-                changes.publish();
+                RowChanges.publish();
             }
         }
         return depth[0] == 0 ? written(result) : result;

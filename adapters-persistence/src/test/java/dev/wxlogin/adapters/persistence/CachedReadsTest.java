@@ -1,6 +1,8 @@
 package dev.wxlogin.adapters.persistence;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.wxlogin.adapters.persistence.testing.Engine;
+import dev.wxlogin.adapters.persistence.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -129,6 +131,23 @@ class CachedReadsTest {
         });
 
         assertThat(get()).contains("value 2");
+    }
+
+    /** Two servers in one JVM on one embedded database, as the tests run them, see each other's writes. */
+    @Test
+    void aWriteThroughAnotherPoolOnTheSameEmbeddedDatabaseDropsWhatWasRead() {
+        TestDatabase shared = Engine.H2.createDatabase();
+        try (Database first = Database.open(shared.settings(2)); Database second = Database.open(shared.settings(2))) {
+            CachedReads<String, String> onFirst = new CachedReads<>(first.jdbi(), (key, value) -> List.of(ROW), now::get);
+            onFirst.get("key", () -> Optional.of("value " + reads.incrementAndGet()));
+
+            new Storage(second.jdbi()).withHandle(handle -> {
+                RowChanges.changed(handle, ROW);
+                return 0;
+            });
+
+            assertThat(onFirst.get("key", () -> Optional.of("value " + reads.incrementAndGet()))).contains("value 2");
+        }
     }
 
     /** {@code FILE_LOCK=NO} lets another process open the same file: what it writes, this one never learns. */
