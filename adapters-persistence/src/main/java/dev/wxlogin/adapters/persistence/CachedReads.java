@@ -2,12 +2,14 @@ package dev.wxlogin.adapters.persistence;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -24,6 +26,11 @@ import java.util.function.Supplier;
 final class CachedReads<K, V> {
     /** security.md: a per-instance cache keeps nothing longer than 5 s, whatever else evicts from it. */
     static final Duration LIFETIME = Duration.ofSeconds(5);
+    /**
+     * Reads kept at once (the first requests after a start) would be read again at once, every 5 s, and queue behind
+     * each other: each is kept a random time between LIFETIME - SPREAD and LIFETIME instead.
+     */
+    static final Duration SPREAD = Duration.ofSeconds(1);
     /** About 1.5 KB each for a session with its user: a few MiB of the heap at most. */
     static final int MAX_KEPT = 4_096;
 
@@ -40,7 +47,10 @@ final class CachedReads<K, V> {
         this.changes = jdbi.getConfig(RowChanges.class);
         this.rowsOf = rowsOf;
         this.kept = changes.tracked()
-                ? Caffeine.newBuilder().maximumSize(MAX_KEPT).expireAfterWrite(LIFETIME).ticker(ticker).build()
+                ? Caffeine.newBuilder().maximumSize(MAX_KEPT).ticker(ticker)
+                        .expireAfter(Expiry.writing((K key, Kept<V> kept) -> kept.lifetime()))
+                        .executor(Runnable::run) // its upkeep on the caller, not in the JVM's common pool
+                        .build()
                 : null;
     }
 
@@ -57,7 +67,8 @@ final class CachedReads<K, V> {
         found.ifPresentOrElse(value -> {
             RowChanges.Stamp stamp = changes.stamp(countBefore, rowsOf.apply(key, value));
             if (stamp != null) {
-                kept.put(key, new Kept<>(value, stamp));
+                kept.put(key, new Kept<>(value, stamp,
+                        LIFETIME.minusNanos(ThreadLocalRandom.current().nextLong(SPREAD.toNanos()))));
             } else {
                 kept.invalidate(key);
             }
@@ -65,6 +76,6 @@ final class CachedReads<K, V> {
         return found;
     }
 
-    private record Kept<V>(V value, RowChanges.Stamp stamp) {
+    private record Kept<V>(V value, RowChanges.Stamp stamp, Duration lifetime) {
     }
 }
