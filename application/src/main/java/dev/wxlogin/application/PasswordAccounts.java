@@ -31,8 +31,8 @@ public final class PasswordAccounts {
     private final Clock clock;
 
     /**
-     * Starts hashing a dummy password (as long as a login takes) on a thread of its own, which {@link PasswordChecks}
-     * compares unknown names with: make one and share it between the services that need it.
+     * Make one and share it between the services that need it: unknown names are checked against one dummy hash
+     * (as long as a login takes), which {@link #prepare} starts making.
      */
     public PasswordAccounts(ForStoringPasswords passwords, ForHashingPasswords hasher,
                             ForRecognisingCommonPasswords commonPasswords, ForCountingLoginFailures failures,
@@ -45,6 +45,15 @@ public final class PasswordAccounts {
         this.checks = checks;
         this.limits = limits;
         this.clock = clock;
+    }
+
+    /**
+     * Starts hashing the dummy password on a thread of its own: call it once the server answers, so that the hash does
+     * not compete with the start for the CPU. A password check that comes first starts it itself, and every check waits
+     * for it, so that a known and an unknown name take alike even then.
+     */
+    public void prepare() {
+        checks.prepare();
     }
 
     /**

@@ -52,11 +52,19 @@ class PasswordChecksTest {
     }
 
     @Test
-    void theDummyIsHashedOnAThreadOfItsOwnSoThatMakingTheChecksDoesNotWaitForIt() throws Exception {
+    void theDummyIsHashedOnAThreadOfItsOwnOnceAskedForSoThatNeitherMakingNorPreparingTheChecksWaitsForIt()
+            throws Exception {
         CompletableFuture<Thread> hashedOn = new CompletableFuture<>();
-        new PasswordChecks(new GatedHasher(hasher, () -> hashedOn.complete(Thread.currentThread())), password -> false);
+        PasswordChecks prepared =
+                new PasswordChecks(new GatedHasher(hasher, () -> hashedOn.complete(Thread.currentThread())), password -> false);
+        assertThat(hasher.hashes).isZero(); // not while the server starts
+
+        prepared.prepare();
+        prepared.prepare();
 
         assertThat(hashedOn.get(10, TimeUnit.SECONDS)).isNotSameAs(Thread.currentThread());
+        assertThat(prepared.matches(PASSWORD, Optional.empty())).isFalse();
+        assertThat(hasher.hashes).isEqualTo(1);
     }
 
     @Test

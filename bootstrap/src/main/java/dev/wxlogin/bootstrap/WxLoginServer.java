@@ -3,6 +3,7 @@ package dev.wxlogin.bootstrap;
 import dev.wxlogin.adapters.persistence.Database;
 import dev.wxlogin.adapters.rest.InternalApi;
 import dev.wxlogin.adapters.rest.RestApi;
+import dev.wxlogin.application.PasswordAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -47,6 +48,7 @@ public final class WxLoginServer implements AutoCloseable {
             database.close();
             throw configurationProblemIn(e).orElseThrow(() -> e);
         }
+        context.getBean(PasswordAccounts.class).prepare(); // now that it answers: off the start's CPU
         WxLoginServer server = new WxLoginServer(context, settings);
         if (settings.sandbox()) {
             SECURITY.warn("The WeChat sandbox is on: http://{}:{}/sandbox/code gives anyone a login code for any"
