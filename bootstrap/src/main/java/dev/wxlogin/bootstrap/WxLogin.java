@@ -12,6 +12,7 @@ public final class WxLogin {
     private WxLogin() {}
 
     public static void main(String[] args) {
+        JettyWithoutJmx.tellJetty(Runtime.getRuntime().maxMemory());
         AutoCloseable running;
         String banner;
         try {
