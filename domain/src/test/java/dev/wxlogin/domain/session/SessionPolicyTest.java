@@ -27,6 +27,10 @@ class SessionPolicyTest {
                 .isEqualTo(Duration.ofMinutes(1));
         assertThat(SessionPolicy.of(Duration.ofSeconds(30), Duration.ofDays(1), DevicePolicy.MULTIPLE, 5).touchInterval())
                 .isEqualTo(Duration.ofSeconds(3));
+        assertThat(SessionPolicy.of(Duration.ofMinutes(10).minusNanos(10), Duration.ofDays(1), DevicePolicy.MULTIPLE, 5)
+                .touchInterval()).isEqualTo(Duration.ofMinutes(1).minusNanos(1));
+        assertThat(SessionPolicy.of(Duration.ofDays(365_000), Duration.ofDays(365_000), DevicePolicy.MULTIPLE, 5)
+                .touchInterval()).isEqualTo(Duration.ofMinutes(1)); // no overflow of a long's nanoseconds
     }
 
     @Test
