@@ -100,7 +100,7 @@ class CachedReadsTest {
         CompletableFuture<Integer> writer = CompletableFuture.supplyAsync(() -> storage.inTransaction(handle -> {
             RowChanges.changed(handle, ROW);
             named.countDown();
-            await(finish);
+            Latches.await(finish);
             return 0;
         }));
         assertThat(named.await(10, TimeUnit.SECONDS)).isTrue();
@@ -160,15 +160,6 @@ class CachedReadsTest {
             uncached.get("key", () -> Optional.of("value " + reads.incrementAndGet()));
 
             assertThat(uncached.get("key", () -> Optional.of("value " + reads.incrementAndGet()))).contains("value 2");
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
