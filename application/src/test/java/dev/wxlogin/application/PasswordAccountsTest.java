@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,6 +36,19 @@ class PasswordAccountsTest {
 
     private CredentialsRejected.Reason refusal(Runnable attempt) {
         return catchThrowableOfType(CredentialsRejected.class, attempt::run).reason();
+    }
+
+    /** The server calls it once it answers: the dummy is then made at once, before any check asks for it. */
+    @Test
+    void preparingStartsTheDummyHashBeforeAnyCheck() throws Exception {
+        CompletableFuture<Void> hashing = new CompletableFuture<>();
+        PasswordAccounts prepared = new PasswordAccounts(passwords, new PasswordChecks(
+                new PasswordChecksTest.GatedHasher(hasher, () -> hashing.complete(null)), password -> false),
+                new FailedLoginLimits(failures, Fixture.FAILURE_LIMITS, clock), clock);
+
+        prepared.prepare();
+
+        hashing.get(10, TimeUnit.SECONDS);
     }
 
     @Test

@@ -113,7 +113,7 @@ class PasswordChecksTest {
     }
 
     /** Runs {@code beforeHashing} as each hash starts; remembers whether any verification came before a hash ended. */
-    private static final class GatedHasher implements ForHashingPasswords {
+    static final class GatedHasher implements ForHashingPasswords {
         private final ForHashingPasswords hasher;
         private final Runnable beforeHashing;
         private volatile boolean hashed;
