@@ -31,7 +31,7 @@ final class CachedReads<K, V> {
      * each other: each is kept a random time between LIFETIME - SPREAD and LIFETIME instead.
      */
     static final Duration SPREAD = Duration.ofSeconds(1);
-    /** About 1.5 KB each for a session with its user: a few MiB of the heap at most. */
+    /** Bounds the heap they take: the benchmark's resident memory did not move with them (docs/benchmarks.md). */
     static final int MAX_KEPT = 4_096;
 
     private final RowChanges changes;

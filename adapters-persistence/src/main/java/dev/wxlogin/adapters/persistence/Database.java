@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The connection pool, the schema brought up to date, and the one {@link Jdbi} every adapter must share
@@ -52,6 +53,8 @@ public final class Database implements AutoCloseable {
             + ";AUTO_COMPACT_FILL_RATE=0;QUERY_CACHE_SIZE=64;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** What H2 reads as false in a URL option (its {@code Utils.parseBoolean}); anything else is true to it. */
+    private static final Set<String> H2_FALSE = Set.of("0", "F", "N", "NO", "FALSE");
     // A request waits this long for a connection, so a database that is down soon becomes a 503.
     private static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
     private static final long VALIDATION_TIMEOUT_MILLIS = 1_000;
@@ -74,13 +77,30 @@ public final class Database implements AutoCloseable {
 
     /**
      * The database, if no other process can write it, so that reads may be cached ({@link CachedReads}): an embedded
-     * H2 database, which H2 locks to its process, unless it is also served to others ({@code AUTO_SERVER=TRUE}) or
-     * its lock is off ({@code FILE_LOCK=NO}).
+     * H2 database, which H2 locks to its process, unless its URL lets others in ({@link #letsOthersIn}).
      */
     private static Optional<org.h2.engine.Database> soleUser(HikariDataSource pool) {
-        String options = pool.getJdbcUrl().toUpperCase(Locale.ROOT).replace(" ", "");
-        return H2FileWrites.embedded(pool)
-                .filter(h2 -> !options.contains(";AUTO_SERVER=TRUE") && !options.contains(";FILE_LOCK=NO"));
+        return letsOthersIn(pool.getJdbcUrl()) ? Optional.empty() : H2FileWrites.embedded(pool);
+    }
+
+    /**
+     * Whether an H2 URL serves its file to other processes too ({@code AUTO_SERVER} set to anything H2 does not read
+     * as false) or turns its file lock off ({@code FILE_LOCK=NO}).
+     */
+    static boolean letsOthersIn(String jdbcUrl) {
+        String url = jdbcUrl.toUpperCase(Locale.ROOT).replace(" ", "");
+        return option(url, "AUTO_SERVER").filter(value -> !H2_FALSE.contains(value)).isPresent()
+                || option(url, "FILE_LOCK").filter("NO"::equals).isPresent();
+    }
+
+    private static Optional<String> option(String url, String name) {
+        int at = url.indexOf(";" + name + "=");
+        if (at < 0) {
+            return Optional.empty();
+        }
+        int from = at + name.length() + 2;
+        int end = url.indexOf(';', from);
+        return Optional.of(url.substring(from, end < 0 ? url.length() : end));
     }
 
     /** Sessions are held to the database's clock; an instance whose own clock is off should be fixed all the same. */

@@ -46,7 +46,7 @@ final class H2FileWrites {
 
     /**
      * The H2 database the pool's connections open in this process, file or memory; none for another database or H2
-     * over TCP. (One opened with {@code AUTO_SERVER=TRUE} is embedded here and served to other processes too.)
+     * over TCP. (One opened with {@code AUTO_SERVER} on is embedded here and served to other processes too.)
      */
     static Optional<org.h2.engine.Database> embedded(DataSource pool) {
         try (Connection connection = pool.getConnection()) {

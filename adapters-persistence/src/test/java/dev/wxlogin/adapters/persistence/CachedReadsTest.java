@@ -150,6 +150,19 @@ class CachedReadsTest {
         }
     }
 
+    /** H2 reads 1, T, Y, YES and TRUE (in any case) as true: each serves the file to other processes. */
+    @Test
+    void aUrlThatServesTheFileToOthersOrDropsItsLockLetsOthersIn() {
+        for (String shared : new String[] {";AUTO_SERVER=TRUE", ";auto_server=true", ";AUTO_SERVER=1", ";AUTO_SERVER=yes",
+                ";AUTO_SERVER=Y;LOCK_TIMEOUT=10000", ";FILE_LOCK=NO", ";file_lock=no;WRITE_DELAY=1000"}) {
+            assertThat(Database.letsOthersIn("jdbc:h2:file:/srv/wxlogin" + shared)).as(shared).isTrue();
+        }
+        for (String alone : new String[] {"", ";AUTO_SERVER=FALSE", ";AUTO_SERVER=0", ";AUTO_SERVER=no",
+                ";FILE_LOCK=FS", ";FILE_LOCK=SOCKET", Database.H2_FILE_URL_OPTIONS}) {
+            assertThat(Database.letsOthersIn("jdbc:h2:file:/srv/wxlogin" + alone)).as(alone).isFalse();
+        }
+    }
+
     /** {@code FILE_LOCK=NO} lets another process open the same file: what it writes, this one never learns. */
     @Test
     void aDatabaseThatOthersMayWriteIsNeverCached() {
