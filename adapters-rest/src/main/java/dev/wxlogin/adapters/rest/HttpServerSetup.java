@@ -20,6 +20,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * routes are each API's business.
  */
 final class HttpServerSetup {
+    static final int RESPONSE_COPY_BYTES = 2_048;
+
     private HttpServerSetup() {}
 
     /** Listens on {@code host}:{@code port}, with {@code settings}' limits and timeouts. */
@@ -28,6 +30,10 @@ final class HttpServerSetup {
         config.startup.showOldJavalinVersionWarning = false;
         config.startup.startupWatcherEnabled = false;
         config.jsonMapper(new JavalinJackson(json, false)); // "false": no streamed JSON, so no piping threads
+        // Javalin copies each response body to Jetty through a buffer it allocates per response, as large as Jetty's
+        // 32 KiB output buffer unless told: most of all the memory a request allocated, for bodies of a few hundred
+        // bytes. Jetty still aggregates what is copied into its own pooled buffer.
+        config.http.responseBufferSize = RESPONSE_COPY_BYTES;
         config.router.javaLangErrorHandler((response, error) -> ProblemResponses.fatal(response, error, json));
         config.http.prefer405over404 = true;
         config.jetty.threadPool = threadPool();

@@ -22,7 +22,11 @@ class TokenHashTest {
     @ValueSource(strings = {"", "0123456789ABCDEF0123456789abcdef0123456789abcdef0123456789abcdef",
             "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde",
             "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0",
-            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdeg"})
+            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdeg",
+            // the characters just outside each range
+            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde/",
+            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde:",
+            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde`"})
     void anythingElseIsRefused(String value) {
         assertThatThrownBy(() -> new TokenHash(value)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("64 lowercase hex digits");
