@@ -208,6 +208,19 @@ class ProfileEndpointsTest {
         assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; sandbox");
     }
 
+    /** Javalin copies a body through a buffer of RESPONSE_COPY_BYTES: an avatar takes several copies, and all arrive. */
+    @Test
+    void anAvatarLargerThanTheCopyBufferArrivesWhole() {
+        byte[] png = new byte[3 * HttpServerSetup.RESPONSE_COPY_BYTES + 1];
+        new java.util.Random(11).nextBytes(png);
+        when(server.profiles.avatar(AVATAR)).thenReturn(Optional.of(new Image(ImageFormat.PNG, png)));
+
+        HttpResponse<byte[]> response = bytes(server.request("/api/v1/avatars/" + AVATAR.value()).GET());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(png);
+    }
+
     @Test
     void aRevalidationWithTheEtagIs304() {
         when(server.profiles.avatar(AVATAR)).thenReturn(Optional.of(new Image(ImageFormat.JPEG, new byte[] {1})));

@@ -5,19 +5,12 @@ public record TokenHash(String value) {
     private static final int LENGTH = 64;
 
     public TokenHash {
-        if (value == null || value.length() != LENGTH || !isLowercaseHex(value)) {
+        if (value == null || value.length() != LENGTH || !Characters.all(value, TokenHash::isLowercaseHex)) {
             throw new IllegalArgumentException("a token hash is 64 lowercase hex digits");
         }
     }
 
-    // A loop, not a regular expression: every authenticated request makes one.
-    private static boolean isLowercaseHex(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-                return false;
-            }
-        }
-        return true;
+    private static boolean isLowercaseHex(int c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
     }
 }
