@@ -141,11 +141,15 @@ class ProcessLifecycleTest {
         first.process.destroy(); // SIGTERM: the shutdown hook stops the server gracefully
 
         // Once the listener is closed, a request on a connection opened before gets a clean 503 "unavailable"
-        // (or finds the connection closed), while the logins in flight are still finishing.
+        // (or finds the connection closed), while the logins in flight are still finishing. Jetty closes the
+        // listener a moment before its handlers begin to refuse: a request in that moment is answered, and its
+        // connection closed after the answer.
         awaitUntil(() -> !accepts(base), Duration.ofSeconds(10), "the listener to close after SIGTERM");
         String late = exchangeOn(keptAlive, "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
         System.out.println("ProcessLifecycleTest: a request after the listener closed got: " + late.replace("\r\n", " | "));
-        if (!late.isEmpty()) {
+        if (late.startsWith("HTTP/1.1 200 ")) {
+            assertThat(late).containsIgnoringCase("Connection: close").endsWith("{\"status\":\"UP\"}");
+        } else if (!late.isEmpty()) {
             assertThat(late).startsWith("HTTP/1.1 503 ").containsIgnoringCase("Content-Type: application/problem+json")
                     .contains("\"code\":\"unavailable\"");
         }
