@@ -1,6 +1,7 @@
 package dev.wxlogin.adapters.persistence;
 
 import dev.wxlogin.adapters.persistence.testing.Engine;
+import dev.wxlogin.adapters.persistence.testing.OnEveryEngine;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.error.StorageBusy;
 import dev.wxlogin.domain.login.SessionKey;
@@ -17,8 +18,6 @@ import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Two real transactions on one database of each engine, one holding a row lock the other needs. */
 @Timeout(30)
-@ParameterizedClass
-@EnumSource(Engine.class)
+@OnEveryEngine
 class DatabaseContentionTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     private static final Duration IDLE = Duration.ofHours(2);

@@ -2,6 +2,7 @@ package dev.wxlogin.adapters.persistence;
 
 import dev.wxlogin.adapters.persistence.testing.DatabaseServer;
 import dev.wxlogin.adapters.persistence.testing.Engine;
+import dev.wxlogin.adapters.persistence.testing.OnEveryEngine;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.error.StorageUnavailable;
 import dev.wxlogin.domain.session.ClientInfo;
@@ -14,8 +15,6 @@ import dev.wxlogin.domain.user.OpenId;
 import dev.wxlogin.domain.user.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -28,8 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A database server that stops answering: every adapter call reports the domain's StorageUnavailable. Once it is
  * back, the same pool serves again by itself, and what was committed before is there.
  */
-@ParameterizedClass
-@EnumSource(Engine.class)
+@OnEveryEngine
 class DatabaseDownTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     private static final AppId APP = new AppId("wxdatabasedown001");

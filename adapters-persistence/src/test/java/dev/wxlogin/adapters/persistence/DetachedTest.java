@@ -1,10 +1,9 @@
 package dev.wxlogin.adapters.persistence;
 
 import dev.wxlogin.adapters.persistence.testing.Engine;
+import dev.wxlogin.adapters.persistence.testing.OnEveryEngine;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLTransactionRollbackException;
@@ -15,8 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A cleanup batch that the database picks as a deadlock victim is rolled back and run once more, only once. */
-@ParameterizedClass
-@EnumSource(Engine.class)
+@OnEveryEngine
 class DetachedTest {
     private final Database database;
     private final AtomicInteger runs = new AtomicInteger();

@@ -1,6 +1,7 @@
 package dev.wxlogin.adapters.persistence;
 
 import dev.wxlogin.adapters.persistence.testing.Engine;
+import dev.wxlogin.adapters.persistence.testing.OnEveryEngine;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.error.AuthenticationFailed;
 import dev.wxlogin.domain.login.SessionKey;
@@ -13,8 +14,6 @@ import dev.wxlogin.domain.user.OpenId;
 import dev.wxlogin.domain.user.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * correct clock, by the database's rule, the session still expires no later than the idle timeout plus
  * the tolerance after its real last use. On every engine: each tells the time in its own SQL.
  */
-@ParameterizedClass
-@EnumSource(Engine.class)
+@OnEveryEngine
 class FastClockTest {
     private static final SessionPolicy POLICY = SessionPolicy.DEFAULT;
     private static final Duration AHEAD = Duration.ofHours(1);

@@ -1,6 +1,7 @@
 package dev.wxlogin.adapters.persistence;
 
 import dev.wxlogin.adapters.persistence.testing.Engine;
+import dev.wxlogin.adapters.persistence.testing.OnEveryEngine;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.port.out.ForStoringAccessTokens;
 import dev.wxlogin.domain.port.out.ForStoringAccessTokens.StoredAccessToken;
@@ -9,8 +10,6 @@ import dev.wxlogin.domain.token.AccessToken;
 import dev.wxlogin.domain.token.AccessTokenGrant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -18,8 +17,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ParameterizedClass
-@EnumSource(Engine.class)
+@OnEveryEngine
 class JdbiAccessTokenStorageAdapterTest extends ForStoringAccessTokensContract {
     private static final AppId APP = new AppId("wxadapter00000001");
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");

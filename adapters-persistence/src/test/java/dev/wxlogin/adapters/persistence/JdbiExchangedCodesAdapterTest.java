@@ -1,13 +1,12 @@
 package dev.wxlogin.adapters.persistence;
 
 import dev.wxlogin.adapters.persistence.testing.Engine;
+import dev.wxlogin.adapters.persistence.testing.OnEveryEngine;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.LoginCode;
 import dev.wxlogin.domain.port.out.ForRememberingExchangedCodes;
 import dev.wxlogin.domain.port.out.ForRememberingExchangedCodesContract;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -15,8 +14,7 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@ParameterizedClass
-@EnumSource(Engine.class)
+@OnEveryEngine
 class JdbiExchangedCodesAdapterTest extends ForRememberingExchangedCodesContract {
     private static final AppId APP = new AppId("wxadapter00000001");
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");

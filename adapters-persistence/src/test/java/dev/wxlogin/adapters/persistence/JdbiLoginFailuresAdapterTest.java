@@ -1,14 +1,13 @@
 package dev.wxlogin.adapters.persistence;
 
 import dev.wxlogin.adapters.persistence.testing.Engine;
+import dev.wxlogin.adapters.persistence.testing.OnEveryEngine;
 import dev.wxlogin.domain.password.FailureSubject;
 import dev.wxlogin.domain.password.Username;
 import dev.wxlogin.domain.port.out.ForCountingLoginFailures;
 import dev.wxlogin.domain.port.out.ForCountingLoginFailuresContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,8 +15,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@ParameterizedClass
-@EnumSource(Engine.class)
+@OnEveryEngine
 class JdbiLoginFailuresAdapterTest extends ForCountingLoginFailuresContract {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 

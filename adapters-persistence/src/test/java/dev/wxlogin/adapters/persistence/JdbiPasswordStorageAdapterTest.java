@@ -1,6 +1,7 @@
 package dev.wxlogin.adapters.persistence;
 
 import dev.wxlogin.adapters.persistence.testing.Engine;
+import dev.wxlogin.adapters.persistence.testing.OnEveryEngine;
 import dev.wxlogin.domain.account.AccountId;
 import dev.wxlogin.domain.password.PasswordHash;
 import dev.wxlogin.domain.password.Username;
@@ -10,8 +11,6 @@ import dev.wxlogin.domain.port.out.ForStoringUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,8 +22,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@ParameterizedClass
-@EnumSource(Engine.class)
+@OnEveryEngine
 class JdbiPasswordStorageAdapterTest extends ForStoringPasswordsContract {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     private static final PasswordHash HASH = new PasswordHash("$argon2id$v=19$m=64,t=1,p=1$c2FsdHNhbHQ$aGFzaA");

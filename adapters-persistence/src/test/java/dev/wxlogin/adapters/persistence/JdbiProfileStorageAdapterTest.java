@@ -1,17 +1,15 @@
 package dev.wxlogin.adapters.persistence;
 
 import dev.wxlogin.adapters.persistence.testing.Engine;
+import dev.wxlogin.adapters.persistence.testing.OnEveryEngine;
 import dev.wxlogin.domain.port.out.ForRunningTransactions;
 import dev.wxlogin.domain.port.out.ForStoringProfiles;
 import dev.wxlogin.domain.port.out.ForStoringProfilesContract;
 import dev.wxlogin.domain.port.out.ForStoringUsers;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The profile contract on H2, PostgreSQL and MariaDB: binary images of 700 KB and nicknames beyond the BMP. */
-@ParameterizedClass
-@EnumSource(Engine.class)
+@OnEveryEngine
 class JdbiProfileStorageAdapterTest extends ForStoringProfilesContract {
     private final Database database;
     private final JdbiUserStorageAdapter users;

@@ -1,6 +1,7 @@
 package dev.wxlogin.adapters.persistence;
 
 import dev.wxlogin.adapters.persistence.testing.Engine;
+import dev.wxlogin.adapters.persistence.testing.OnEveryEngine;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.login.SessionKey;
 import dev.wxlogin.domain.login.WeChatIdentity;
@@ -13,8 +14,6 @@ import dev.wxlogin.domain.user.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -25,8 +24,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The adapters take part in the transaction the calling thread has open, with nothing passed through the ports. */
-@ParameterizedClass
-@EnumSource(Engine.class)
+@OnEveryEngine
 class JdbiTransactionsAdapterTest extends ForRunningTransactionsContract {
     private static final AppId APP = new AppId("wxtransaction0001");
 

@@ -1,14 +1,13 @@
 package dev.wxlogin.adapters.persistence;
 
 import dev.wxlogin.adapters.persistence.testing.Engine;
+import dev.wxlogin.adapters.persistence.testing.OnEveryEngine;
 import dev.wxlogin.domain.port.out.ForRunningTransactions;
 import dev.wxlogin.domain.port.out.ForStoringUsers;
 import dev.wxlogin.domain.port.out.ForStoringUsersContract;
 import dev.wxlogin.domain.user.User;
 import dev.wxlogin.domain.user.UserId;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -19,8 +18,7 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ParameterizedClass
-@EnumSource(Engine.class)
+@OnEveryEngine
 class JdbiUserStorageAdapterTest extends ForStoringUsersContract {
     private final Engine engine;
     private final Database database;

@@ -1,6 +1,7 @@
 package dev.wxlogin.adapters.persistence;
 
 import dev.wxlogin.adapters.persistence.testing.Engine;
+import dev.wxlogin.adapters.persistence.testing.OnEveryEngine;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.error.StorageBusy;
 import dev.wxlogin.domain.login.SessionKey;
@@ -13,8 +14,6 @@ import dev.wxlogin.domain.session.SessionToken;
 import dev.wxlogin.domain.user.OpenId;
 import dev.wxlogin.domain.user.User;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -37,8 +36,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** C6: cleanup on several instances at once, under login and request traffic. */
-@ParameterizedClass
-@EnumSource(Engine.class)
+@OnEveryEngine
 class SessionCleanupConcurrencyTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     private static final Duration IDLE = Duration.ofHours(2);

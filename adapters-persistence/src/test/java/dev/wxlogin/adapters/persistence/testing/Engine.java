@@ -12,7 +12,7 @@ import java.util.function.Function;
  * 127.0.0.1, with their data and logs under {@code target/test-databases}; they stop at JVM exit. A server that
  * cannot start fails the test that needed it, with the end of its log; nothing is skipped.
  *
- * <p>Run a test class on every engine with {@code @ParameterizedClass @EnumSource(Engine.class)}.
+ * <p>Run a test class on every engine with {@link OnEveryEngine}.
  */
 public enum Engine {
     H2(H2Server::started),
