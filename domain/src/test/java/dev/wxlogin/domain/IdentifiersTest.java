@@ -1,5 +1,6 @@
 package dev.wxlogin.domain;
 
+import dev.wxlogin.domain.account.AccountId;
 import dev.wxlogin.domain.app.AppId;
 import dev.wxlogin.domain.error.InvalidInput;
 import dev.wxlogin.domain.session.SessionId;
@@ -17,6 +18,7 @@ class IdentifiersTest {
     void anIdPrintsAsItsBareValue() {
         assertThat(new AppId("wx1234567890abcdef")).hasToString("wx1234567890abcdef");
         assertThat(new UserId("u_abc-DEF_123")).hasToString("u_abc-DEF_123");
+        assertThat(new AccountId("a_abc-DEF_123")).hasToString("a_abc-DEF_123");
         assertThat(new SessionId("s_abc-DEF_123")).hasToString("s_abc-DEF_123");
         assertThat(new OpenId("oGZUI0egBJY1zhBYw2KhdUfwVJJE")).hasToString("oGZUI0egBJY1zhBYw2KhdUfwVJJE");
         assertThat(new UnionId("o6_bmasdasdsad6_2sgVt7hMZOPfL")).hasToString("o6_bmasdasdsad6_2sgVt7hMZOPfL");
@@ -43,6 +45,7 @@ class IdentifiersTest {
 
         assertThatThrownBy(() -> new AppId(bad)).isInstanceOf(InvalidInput.class).hasMessageContaining("AppID");
         assertThatThrownBy(() -> new UserId(bad)).isInstanceOf(InvalidInput.class).hasMessageContaining("user id");
+        assertThatThrownBy(() -> new AccountId(bad)).isInstanceOf(InvalidInput.class).hasMessageContaining("account id");
         assertThatThrownBy(() -> new SessionId(bad)).isInstanceOf(InvalidInput.class).hasMessageContaining("session id");
         assertThatThrownBy(() -> new OpenId(bad)).isInstanceOf(InvalidInput.class).hasMessageContaining("openid");
         assertThatThrownBy(() -> new UnionId(bad)).isInstanceOf(InvalidInput.class).hasMessageContaining("unionid");

@@ -59,5 +59,6 @@ class FailuresTest {
         assertThat(invalid.retryAfter()).isEmpty();
         assertThat(locked.reason()).isEqualTo(CredentialsRejected.Reason.TOO_MANY_FAILURES);
         assertThat(locked.retryAfter()).contains(Duration.ofSeconds(42));
+        assertThat(CredentialsRejected.usernameTaken().reason()).isEqualTo(CredentialsRejected.Reason.USERNAME_TAKEN);
     }
 }

@@ -425,7 +425,8 @@ public abstract class ForStoringUsersContract {
         var binding = bind(APP, new WeChatIdentity(new OpenId("o-bind-taken"), Optional.of(new UnionId("u-bind-taken")),
                 NEWER_KEY), account);
 
-        assertThat(binding).isEqualTo(ForStoringUsers.Binding.refused(ForStoringUsers.BindOutcome.USER_OF_ANOTHER_ACCOUNT));
+        assertThat(binding.outcome()).isEqualTo(ForStoringUsers.BindOutcome.USER_OF_ANOTHER_ACCOUNT);
+        assertThat(binding.user()).isEmpty();
         assertThat(users().findById(elsewhere.id())).contains(elsewhere);
         assertThat(users().sessionKeyOf(elsewhere.id())).contains(identity("o-bind-taken", null).sessionKey());
         assertThat(login(THIRD_APP, identity("o-bind-taken-3", "u-bind-taken"), NOW).user().accountId())
@@ -439,7 +440,8 @@ public abstract class ForStoringUsersContract {
 
         var binding = bind(APP, identity("o-union-taker-here", "u-bind-held"), account);
 
-        assertThat(binding).isEqualTo(ForStoringUsers.Binding.refused(ForStoringUsers.BindOutcome.UNIONID_OF_ANOTHER_ACCOUNT));
+        assertThat(binding.outcome()).isEqualTo(ForStoringUsers.BindOutcome.UNIONID_OF_ANOTHER_ACCOUNT);
+        assertThat(binding.user()).isEmpty();
         var later = login(APP, identity("o-union-taker-here", null), NOW.plusSeconds(1));
         assertThat(later.created()).isTrue();
         assertThat(later.user().accountId()).isNotEqualTo(account).isNotEqualTo(holder.accountId());
@@ -474,7 +476,8 @@ public abstract class ForStoringUsersContract {
         var binding = bind(APP, new WeChatIdentity(new OpenId("o-bind-off"), Optional.of(new UnionId("u-bind-off")),
                 NEWER_KEY), off.accountId());
 
-        assertThat(binding).isEqualTo(ForStoringUsers.Binding.refused(ForStoringUsers.BindOutcome.USER_DISABLED));
+        assertThat(binding.outcome()).isEqualTo(ForStoringUsers.BindOutcome.USER_DISABLED);
+        assertThat(binding.user()).isEmpty();
         assertThat(users().sessionKeyOf(off.id())).contains(identity("o-bind-off", null).sessionKey());
         assertThat(users().findById(off.id()).orElseThrow().unionId()).isEmpty();
         assertThat(login(THIRD_APP, identity("o-bind-off-3", "u-bind-off"), NOW).user().accountId())
