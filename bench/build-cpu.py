@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs a command (a build) and prints the CPU time its processes used, by build module and kind of process.
 
-    python3 bench/build-cpu.py /tmp/build-cpu.txt mvn -B verify
+    python3 bench/build-cpu.py /tmp/build-cpu.txt mvn -B verify     (from the repository's root)
 
 Every half second it reads /proc: each process started after this script, its user + system CPU time as last seen,
 the module named in its own or its nearest ancestor's command line (<repository>/<module>/), and what it is (a test
@@ -34,6 +34,10 @@ def read(pid):
     return int(fields[1]), cpu, fields[19], stat[stat.index('(') + 1:name_end], command
 
 
+def pids():
+    return map(int, filter(str.isdigit, os.listdir('/proc')))
+
+
 def kind(name, command):
     if 'pitest' in command:
         return 'PIT'
@@ -62,12 +66,12 @@ def module_of(pid, processes):
 
 def main():
     out = sys.argv[1]
-    before = {(pid, (read(pid) or (0, 0, ''))[2]) for pid in map(int, filter(str.isdigit, os.listdir('/proc')))}
+    before = {(pid, (read(pid) or (0, 0, ''))[2]) for pid in pids()}
     seen = {}  # (pid, start time) -> [CPU seconds, module, kind]
     started = time.time()
     build = subprocess.Popen(sys.argv[2:])
     while build.poll() is None:
-        processes = {pid: p for pid in map(int, filter(str.isdigit, os.listdir('/proc'))) if (p := read(pid))}
+        processes = {pid: p for pid in pids() if (p := read(pid))}
         for pid, (_, cpu, start, name, command) in processes.items():
             key = (pid, start)
             if key in before:
