@@ -9,6 +9,9 @@
 #                                                   # sessions more in the database (H2 only; adds about 3 minutes)
 #   BENCH_SERVER_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/server.jfr' bench/run.sh
 #                                                   # JVM options for the server only (not the sandbox): a profile
+#   BENCH_PEER=1 bench/run.sh                       # then the same scenarios against the stack users would build
+#                                                   # instead (bench/peer: Spring Boot, WxJava, Sa-Token), side by
+#                                                   # side with wxlogin's figures of this run (adds about 3 minutes)
 #
 # BENCH_DB=postgres|mariadb (default h2) brings up that server from Debian's packages (installed if missing) on
 # 127.0.0.1:BENCH_DB_PORT (25433), with its data in the run's temporary directory and its packaged defaults, and
@@ -77,7 +80,10 @@ await() { # url, seconds: until the URL answers at all
 # (./wxlogin keeps the sandbox's start-up cache apart from the server's.)
 # The sandbox remembers every code it minted for the code's 5 minutes, used or not (a second use must answer 40163):
 # the run mints 150,000 and more per login scenario, more than ./wxlogin's 128 MiB heap holds.
-WXLOGIN_JAVA_OPTS=-Xmx512m ./wxlogin sandbox --port "$sandbox_port" >"$work/sandbox.log" 2>&1 &
+# The peer's runs mint about as many again, in less time.
+sandbox_heap=512m
+[ -z "${BENCH_PEER:-}" ] || sandbox_heap=1g
+WXLOGIN_JAVA_OPTS=-Xmx$sandbox_heap ./wxlogin sandbox --port "$sandbox_port" >"$work/sandbox.log" 2>&1 &
 pids+=($!)
 await "$sandbox/sns/jscode2session" 300
 
@@ -179,6 +185,39 @@ if [ "${BENCH_SCALE:-}" ]; then
   scale
 fi
 
+# The peer (bench/peer): the same JDK as the server, its own defaults (no flags, as its users ship it), after
+# wxlogin has stopped, against the same sandbox. Its start is a first start: it keeps no start-up cache.
+peer() {
+  local java started peer_jar=bench/peer/target/peer.jar
+  java=$(readlink -f "/proc/$server_pid/exe")
+  curl -sf -X POST "$sandbox/sandbox/faults" -H 'Content-Type: application/json' -d '{"latency":"PT0S"}' >/dev/null
+  kill -TERM "$server_pid" && wait "$server_pid" || true
+  if [ ! -f "$peer_jar" ] || [ -n "$(find bench/peer -path bench/peer/target -prune -o -type f -newer "$peer_jar" -print -quit)" ]; then
+    echo "bench: building bench/peer..." >&2
+    mvn -q -B -Dstyle.color=never -DskipTests -f bench/peer/pom.xml package >&2
+  fi
+  server="http://127.0.0.1:$peer_port"
+  started=$(now_ms)
+  "$java" -jar "$peer_jar" --server.port="$peer_port" --server.address=127.0.0.1 --peer.wechat-url="$sandbox" \
+    --peer.app-id=wxsandbox00000001 --peer.app-secret=sandbox-app-secret >"$work/peer.log" 2>&1 &
+  server_pid=$!
+  pids+=("$server_pid")
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$server/health")" = 200 ]; do
+    kill -0 "$server_pid" 2>/dev/null || { echo "bench: the peer died:" >&2; cat "$work/peer.log" >&2; exit 1; }
+    sleep 0.005
+  done
+  peer_startup_ms=$(( $(now_ms) - started ))
+  steady peer-health 64 health.lua
+  login peer-login 64
+  python3 bench/prepare.py tokens "$sandbox" "$server" 1000 "$work/peer-tokens"
+  steady peer-me 64 me.lua "$work/peer-tokens"
+  curl -sf -X POST "$sandbox/sandbox/faults" -H 'Content-Type: application/json' -d '{"latency":"PT0.05S"}' >/dev/null
+  login peer-login-wechat-50ms 256
+  peer_rss=$(rss_mib "$server_pid")
+}
+peer_port=${BENCH_PEER_PORT:-18090}
+[ -z "${BENCH_PEER:-}" ] || peer
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo "+changes")
 echo
@@ -211,4 +250,22 @@ if [ "${BENCH_SCALE:-}" ]; then
   for name in login me; do
     echo "| $name | ${rate[$name-scale]} | $(ratio "${rate[$name-scale]}" "${rate[$name]}") | ${p50[$name-scale]} | ${p99[$name-scale]} | ${max[$name-scale]} | ${errors[$name-scale]} | ${cpu[$name-scale]} |"
   done
+fi
+if [ "${BENCH_PEER:-}" ]; then
+  echo
+  echo "Side by side: the peer (bench/peer: Spring Boot 3.5, WxJava 4.7, Sa-Token 1.44, in memory), same run, same sandbox"
+  echo
+  echo "| scenario | connections | wxlogin req/s | peer req/s | wxlogin ÷ peer | ÷ own /health: wxlogin, peer | p99 ms: wxlogin, peer | CPU ms/req: wxlogin, peer | peer errors |"
+  echo "|---|---:|---:|---:|---:|---|---|---|---|"
+  for name in health login me login-wechat-50ms; do
+    case $name in login-wechat-50ms) c=256 ;; *) c=64 ;; esac
+    echo "| $name | $c | ${rate[$name]} | ${rate[peer-$name]} | $(ratio "${rate[$name]}" "${rate[peer-$name]}") |" \
+      "$(ratio "${rate[$name]}" "${rate[health]}"), $(ratio "${rate[peer-$name]}" "${rate[peer-health]}") |" \
+      "${p99[$name]}, ${p99[peer-$name]} | ${cpu[$name]}, ${cpu[peer-$name]} | ${errors[peer-$name]} |"
+  done
+  echo
+  echo "| figure | wxlogin | peer |"
+  echo "|---|---|---|"
+  echo "| process start to first 200 | $startup_ms ms (a restart) | $peer_startup_ms ms (its first start: it keeps no cache) |"
+  echo "| resident memory after its runs | $rss MiB | $peer_rss MiB |"
 fi
