@@ -9,9 +9,11 @@
 #                                                   # sessions more in the database (H2 only; adds about 3 minutes)
 #   BENCH_SERVER_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/server.jfr' bench/run.sh
 #                                                   # JVM options for the server only (not the sandbox): a profile
-#   BENCH_PEER=1 bench/run.sh                       # then the same scenarios against the stack users would build
+#   BENCH_PEER=memory bench/run.sh                  # then the same scenarios against the stack users would build
 #                                                   # instead (bench/peer: Spring Boot, WxJava, Sa-Token), side by
-#                                                   # side with wxlogin's figures of this run (adds about 3 minutes)
+#                                                   # side with wxlogin's figures of this run (adds about 3 minutes);
+#                                                   # BENCH_PEER=redis: Sa-Token's state in Redis (installed from
+#                                                   # Debian's packages if missing); BENCH_PEER="memory redis": both
 #
 # BENCH_DB=postgres|mariadb (default h2) brings up that server from Debian's packages (installed if missing) on
 # 127.0.0.1:BENCH_DB_PORT (25433), with its data in the run's temporary directory and its packaged defaults, and
@@ -80,9 +82,9 @@ await() { # url, seconds: until the URL answers at all
 # (./wxlogin keeps the sandbox's start-up cache apart from the server's.)
 # The sandbox remembers every code it minted for the code's 5 minutes, used or not (a second use must answer 40163):
 # the run mints 150,000 and more per login scenario, more than ./wxlogin's 128 MiB heap holds.
-# The peer's runs mint about as many again, in less time.
+# Each of the peer's runs mints about as many again, in less time.
 sandbox_heap=512m
-[ -z "${BENCH_PEER:-}" ] || sandbox_heap=1g
+[ -z "${BENCH_PEER:-}" ] || sandbox_heap=2g
 WXLOGIN_JAVA_OPTS=-Xmx$sandbox_heap ./wxlogin sandbox --port "$sandbox_port" >"$work/sandbox.log" 2>&1 &
 pids+=($!)
 await "$sandbox/sns/jscode2session" 300
@@ -112,7 +114,7 @@ started=$(now_ms)
 start_server
 startup_ms=$(( $(now_ms) - started ))
 
-declare -A rate p50 p99 max errors cpu
+declare -A rate p50 p99 max errors cpu companion_cpu
 
 wrk_run() { # output file, connections, seconds, script, script arguments...
   local out=$1 connections=$2 seconds=$3 script=$4; shift 4
@@ -122,14 +124,19 @@ wrk_run() { # output file, connections, seconds, script, script arguments...
 measured() { # scenario name, connections, script, script arguments...: one measured run, CPU counted around it
   local name=$1 connections=$2 script=$3; shift 3
   local before after requests seconds p50_ms p99_ms max_ms http5xx http4xx socket_errors
+  local companion_before=0 companion_after=0
   before=$(cpu_ticks "$server_pid")
+  [ -z "${companion_pid:-}" ] || companion_before=$(cpu_ticks "$companion_pid")
   wrk_run "$work/$name.txt" "$connections" "$duration" "$script" "$@"
   after=$(cpu_ticks "$server_pid")
+  [ -z "${companion_pid:-}" ] || companion_after=$(cpu_ticks "$companion_pid")
   eval "$(sed -n 's/^RESULT //p' "$work/$name.txt")"
   rate[$name]=$(awk -v r="$requests" -v s="$seconds" 'BEGIN {printf "%.0f", r / s}')
   p50[$name]=$p50_ms p99[$name]=$p99_ms max[$name]=$max_ms
   errors[$name]="$http5xx 5xx, $http4xx 4xx, $socket_errors socket"
   cpu[$name]=$(awk -v t=$((after - before)) -v hz="$ticks_per_second" -v r="$requests" \
+    'BEGIN {printf "%.3f", (r > 0 ? t / hz * 1000 / r : 0)}')
+  companion_cpu[$name]=$(awk -v t=$((companion_after - companion_before)) -v hz="$ticks_per_second" -v r="$requests" \
     'BEGIN {printf "%.3f", (r > 0 ? t / hz * 1000 / r : 0)}')
 }
 
@@ -186,9 +193,11 @@ if [ "${BENCH_SCALE:-}" ]; then
 fi
 
 # The peer (bench/peer): the same JDK as the server, its own defaults (no flags, as its users ship it), after
-# wxlogin has stopped, against the same sandbox. Its start is a first start: it keeps no start-up cache.
-peer() {
-  local java started peer_jar=bench/peer/target/peer.jar
+# wxlogin has stopped, against the same sandbox. Its start is a first start: it keeps no start-up cache. With
+# "redis", Sa-Token keeps its state in a Redis of the run's own (Redis's defaults: a snapshot now and then, no
+# append-only file), whose CPU is counted apart, as a database server's would be.
+peer() { # variant: memory or redis
+  local variant=$1 java started profile=default peer_jar=bench/peer/target/peer.jar
   java=$(readlink -f "/proc/$server_pid/exe")
   curl -sf -X POST "$sandbox/sandbox/faults" -H 'Content-Type: application/json' -d '{"latency":"PT0S"}' >/dev/null
   kill -TERM "$server_pid" && wait "$server_pid" || true
@@ -196,27 +205,48 @@ peer() {
     echo "bench: building bench/peer..." >&2
     mvn -q -B -Dstyle.color=never -DskipTests -f bench/peer/pom.xml package >&2
   fi
+  companion_pid=""
+  if [ "$variant" = redis ]; then
+    if ! command -v redis-server >/dev/null 2>&1; then
+      echo "bench: installing redis-server from Debian's packages..." >&2
+      sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
+      $sudo apt-get update -qq >&2 && $sudo apt-get install -y -qq redis-server >&2
+    fi
+    redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work" --logfile "$work/redis.log" &
+    companion_pid=$!
+    pids+=("$companion_pid")
+    until redis-cli -p "$redis_port" ping >/dev/null 2>&1; do sleep 0.05; done
+    profile=redis
+  fi
   server="http://127.0.0.1:$peer_port"
   started=$(now_ms)
-  "$java" -jar "$peer_jar" --server.port="$peer_port" --server.address=127.0.0.1 --peer.wechat-url="$sandbox" \
-    --peer.app-id=wxsandbox00000001 --peer.app-secret=sandbox-app-secret >"$work/peer.log" 2>&1 &
+  "$java" -jar "$peer_jar" --spring.profiles.active="$profile" --server.port="$peer_port" --server.address=127.0.0.1 \
+    --peer.wechat-url="$sandbox" --peer.app-id=wxsandbox00000001 --peer.app-secret=sandbox-app-secret \
+    --peer.redis-port="$redis_port" >"$work/peer-$variant.log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "$server/health")" = 200 ]; do
-    kill -0 "$server_pid" 2>/dev/null || { echo "bench: the peer died:" >&2; cat "$work/peer.log" >&2; exit 1; }
+    kill -0 "$server_pid" 2>/dev/null || { echo "bench: the peer died:" >&2; cat "$work/peer-$variant.log" >&2; exit 1; }
     sleep 0.005
   done
-  peer_startup_ms=$(( $(now_ms) - started ))
-  steady peer-health 64 health.lua
-  login peer-login 64
-  python3 bench/prepare.py tokens "$sandbox" "$server" 1000 "$work/peer-tokens"
-  steady peer-me 64 me.lua "$work/peer-tokens"
+  peer_startup_ms[$variant]=$(( $(now_ms) - started ))
+  steady "$variant-health" 64 health.lua
+  login "$variant-login" 64
+  python3 bench/prepare.py tokens "$sandbox" "$server" 1000 "$work/$variant-tokens"
+  steady "$variant-me" 64 me.lua "$work/$variant-tokens"
   curl -sf -X POST "$sandbox/sandbox/faults" -H 'Content-Type: application/json' -d '{"latency":"PT0.05S"}' >/dev/null
-  login peer-login-wechat-50ms 256
-  peer_rss=$(rss_mib "$server_pid")
+  login "$variant-login-wechat-50ms" 256
+  peer_rss[$variant]="$(rss_mib "$server_pid") MiB"
+  [ -z "$companion_pid" ] || peer_rss[$variant]+=" (and Redis $(rss_mib "$companion_pid") MiB)"
 }
 peer_port=${BENCH_PEER_PORT:-18090}
-[ -z "${BENCH_PEER:-}" ] || peer
+redis_port=${BENCH_REDIS_PORT:-26379}
+peers=${BENCH_PEER:-}
+[ "$peers" != 1 ] || peers=memory
+declare -A peer_startup_ms peer_rss
+for variant in $peers; do
+  case $variant in memory|redis) peer "$variant" ;; *) echo "bench: BENCH_PEER is memory, redis or both, not $variant" >&2; exit 1 ;; esac
+done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo "+changes")
@@ -251,21 +281,23 @@ if [ "${BENCH_SCALE:-}" ]; then
     echo "| $name | ${rate[$name-scale]} | $(ratio "${rate[$name-scale]}" "${rate[$name]}") | ${p50[$name-scale]} | ${p99[$name-scale]} | ${max[$name-scale]} | ${errors[$name-scale]} | ${cpu[$name-scale]} |"
   done
 fi
-if [ "${BENCH_PEER:-}" ]; then
+for variant in $peers; do
   echo
-  echo "Side by side: the peer (bench/peer: Spring Boot 3.5, WxJava 4.7, Sa-Token 1.44, in memory), same run, same sandbox"
+  echo "Side by side: the peer (bench/peer: Spring Boot 3.5, WxJava 4.7, Sa-Token 1.44; its state in $variant), same run, same sandbox"
   echo
-  echo "| scenario | connections | wxlogin req/s | peer req/s | wxlogin ÷ peer | ÷ own /health: wxlogin, peer | p99 ms: wxlogin, peer | CPU ms/req: wxlogin, peer | peer errors |"
+  echo "| scenario | connections | wxlogin req/s | peer req/s | wxlogin ÷ peer | ÷ own /health: wxlogin, peer | p99 ms: wxlogin, peer | CPU ms/req: wxlogin, peer$([ "$variant" = redis ] && echo " (+ Redis)") | peer errors |"
   echo "|---|---:|---:|---:|---:|---|---|---|---|"
   for name in health login me login-wechat-50ms; do
     case $name in login-wechat-50ms) c=256 ;; *) c=64 ;; esac
-    echo "| $name | $c | ${rate[$name]} | ${rate[peer-$name]} | $(ratio "${rate[$name]}" "${rate[peer-$name]}") |" \
-      "$(ratio "${rate[$name]}" "${rate[health]}"), $(ratio "${rate[peer-$name]}" "${rate[peer-health]}") |" \
-      "${p99[$name]}, ${p99[peer-$name]} | ${cpu[$name]}, ${cpu[peer-$name]} | ${errors[peer-$name]} |"
+    peer_cpu=${cpu[$variant-$name]}
+    [ "$variant" != redis ] || peer_cpu+=" (+ ${companion_cpu[$variant-$name]})"
+    echo "| $name | $c | ${rate[$name]} | ${rate[$variant-$name]} | $(ratio "${rate[$name]}" "${rate[$variant-$name]}") |" \
+      "$(ratio "${rate[$name]}" "${rate[health]}"), $(ratio "${rate[$variant-$name]}" "${rate[$variant-health]}") |" \
+      "${p99[$name]}, ${p99[$variant-$name]} | ${cpu[$name]}, $peer_cpu | ${errors[$variant-$name]} |"
   done
   echo
   echo "| figure | wxlogin | peer |"
   echo "|---|---|---|"
-  echo "| process start to first 200 | $startup_ms ms (a restart) | $peer_startup_ms ms (its first start: it keeps no cache) |"
-  echo "| resident memory after its runs | $rss MiB | $peer_rss MiB |"
-fi
+  echo "| process start to first 200 | $startup_ms ms (a restart) | ${peer_startup_ms[$variant]} ms (its first start: it keeps no cache) |"
+  echo "| resident memory after its runs | $rss MiB | ${peer_rss[$variant]} |"
+done

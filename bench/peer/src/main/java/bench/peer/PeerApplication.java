@@ -27,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The login a team writes with WxJava and Sa-Token, the way their guides show it: code2Session through WxJava,
  * the user found or made by openid, Sa-Token's login, the session_key in Sa-Token's session. Users and sessions
- * stay in memory (Sa-Token's default store), so nothing survives a restart: the peer does less than wxlogin.
+ * stay in memory (Sa-Token's default store), so nothing survives a restart; with the "redis" profile Sa-Token keeps
+ * its tokens and sessions in Redis (users stay in memory). Either way the peer does less than wxlogin.
  */
 @SpringBootApplication
 @RestController
