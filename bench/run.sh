@@ -195,7 +195,7 @@ fi
 # The peer (bench/peer): the same JDK as the server, its own defaults (no flags, as its users ship it), after
 # wxlogin has stopped, against the same sandbox. Its start is a first start: it keeps no start-up cache. With
 # "redis", Sa-Token keeps its state in a Redis of the run's own (Redis's defaults: a snapshot now and then, no
-# append-only file), whose CPU is counted apart, as a database server's would be.
+# append-only file), whose CPU is shown beside the peer's.
 peer() { # variant: memory or redis
   local variant=$1 java started profile=default peer_jar=bench/peer/target/peer.jar
   java=$(readlink -f "/proc/$server_pid/exe")
