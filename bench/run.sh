@@ -92,6 +92,14 @@ await "$sandbox/sns/jscode2session" 300
 data_key=$(head -c 32 /dev/urandom | base64)
 internal_key=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_')$(head -c 24 /dev/urandom | base64 | tr '+/' '-_')
 internal="http://127.0.0.1:$internal_port"
+await_health() { # pid, what it is, its log: sets server_pid once $server/health answers 200, or stops the run
+  server_pid=$1
+  pids+=("$server_pid")
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$server/health")" = 200 ]; do
+    kill -0 "$server_pid" 2>/dev/null || { echo "bench: $2 died:" >&2; cat "$3" >&2; exit 1; }
+    sleep 0.005
+  done
+}
 start_server() { # sets server_pid once /health answers 200
   env "${db_settings[@]}" WXLOGIN_APP_ID=wxsandbox00000001 WXLOGIN_APP_SECRET=sandbox-app-secret WXLOGIN_SANDBOX=false \
     WXLOGIN_WECHAT_URL="$sandbox" WXLOGIN_DATA_KEY="$data_key" WXLOGIN_DATA_DIR="$work/data" WXLOGIN_PORT="$port" \
@@ -99,12 +107,7 @@ start_server() { # sets server_pid once /health answers 200
     WXLOGIN_PASSWORD_FAILURES_PER_USERNAME=0 WXLOGIN_PASSWORD_FAILURES_PER_CLIENT=0 \
     WXLOGIN_INTERNAL_API_KEYS="$internal_key" WXLOGIN_INTERNAL_PORT="$internal_port" \
     WXLOGIN_JAVA_OPTS="${BENCH_SERVER_JAVA_OPTS:-}" ./wxlogin >"$work/server.log" 2>&1 &
-  server_pid=$!
-  pids+=("$server_pid")
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$server/health")" = 200 ]; do
-    kill -0 "$server_pid" 2>/dev/null || { echo "bench: the server died:" >&2; cat "$work/server.log" >&2; exit 1; }
-    sleep 0.005
-  done
+  await_health "$!" "the server" "$work/server.log"
 }
 # A first start and a clean stop, as any earlier run would have done: it leaves the start-up cache and the
 # database, so the timed start is an ordinary restart.
@@ -223,12 +226,7 @@ peer() { # variant: memory or redis
   "$java" -jar "$peer_jar" --spring.profiles.active="$profile" --server.port="$peer_port" --server.address=127.0.0.1 \
     --peer.wechat-url="$sandbox" --peer.app-id=wxsandbox00000001 --peer.app-secret=sandbox-app-secret \
     --peer.redis-port="$redis_port" >"$work/peer-$variant.log" 2>&1 &
-  server_pid=$!
-  pids+=("$server_pid")
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$server/health")" = 200 ]; do
-    kill -0 "$server_pid" 2>/dev/null || { echo "bench: the peer died:" >&2; cat "$work/peer-$variant.log" >&2; exit 1; }
-    sleep 0.005
-  done
+  await_health "$!" "the peer" "$work/peer-$variant.log"
   peer_startup_ms[$variant]=$(( $(now_ms) - started ))
   steady "$variant-health" 64 health.lua
   login "$variant-login" 64
