@@ -17,8 +17,11 @@ import java.util.function.Supplier;
  *
  * <p>Whatever may write returns only once its commit is durable ({@link CommitDurability}): at the end of the
  * outermost call of the thread, when the transaction it may have joined has committed, or at once for work that
- * commits on its own connection. Only {@link #read} and {@link #readDetached} do not wait. At the same point the rows
- * its writes changed are published to {@link RowChanges}, for the {@link CachedReads} that may hold them.
+ * commits on its own connection. Only {@link #read} and {@link #readDetached} do not wait. Before that the rows
+ * its writes changed are published to {@link RowChanges}, for the {@link CachedReads} that may hold them. Each call
+ * runs, whole, where {@link DatabaseThreads} says: on embedded H2 a virtual thread's on a platform thread, so the
+ * thread-bound transaction, the depth and the unpublished rows all stay on one thread; the wait for durability
+ * stays with the caller.
  */
 final class Storage {
     private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
@@ -28,10 +31,12 @@ final class Storage {
 
     private final Jdbi jdbi;
     private final CommitDurability durability;
+    private final DatabaseThreads threads;
 
     Storage(Jdbi jdbi) {
         this.jdbi = jdbi;
         this.durability = jdbi.getConfig(CommitDurability.class);
+        this.threads = jdbi.getConfig(DatabaseThreads.class);
     }
 
     /** Whether the thread is inside a call that may write, so perhaps in a transaction. */
@@ -49,12 +54,12 @@ final class Storage {
 
     /** Statements that only read, as {@link #withHandle}, answered without waiting for anyone's commit to be written. */
     <R> R read(HandleCallback<R, RuntimeException> work) {
-        return translated(() -> jdbi.withHandle(work));
+        return threads.run(() -> translated(() -> jdbi.withHandle(work)));
     }
 
     /** Reads on a connection of their own, as {@link #autoCommit}, without waiting. */
     <R> R readDetached(HandleCallback<R, RuntimeException> work) {
-        return translated(() -> Detached.autoCommit(jdbi, work));
+        return threads.run(() -> translated(() -> Detached.autoCommit(jdbi, work)));
     }
 
     <R> R inTransaction(HandleCallback<R, RuntimeException> work) {
@@ -73,13 +78,15 @@ final class Storage {
 
     /** Committed on a connection of its own: published at once, unless the thread's transaction still runs. */
     private <R> R detached(Supplier<R> call) {
-        try {
-            return written(translated(call));
-        } finally {
-            if (!inCall()) {
-                RowChanges.publish();
+        return written(threads.run(() -> {
+            try {
+                return translated(call);
+            } finally {
+                if (!inCall()) {
+                    RowChanges.publish();
+                }
             }
-        }
+        }));
     }
 
     private <R> R written(R result) {
@@ -88,17 +95,21 @@ final class Storage {
     }
 
     private <R> R durable(Supplier<R> call) {
+        boolean outermost = !inCall();
+        R result = threads.run(() -> counted(call));
+        return outermost ? written(result) : result;
+    }
+
+    private static <R> R counted(Supplier<R> call) {
         int[] depth = DEPTH.get();
         depth[0]++;
-        R result;
         try {
-            result = translated(call);
+            return translated(call);
         } finally {
             if (--depth[0] == 0) {
                 RowChanges.publish();
             }
         }
-        return depth[0] == 0 ? written(result) : result;
     }
 
     private static <R> R translated(Supplier<R> call) {
