@@ -69,27 +69,22 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource pool, DatabaseClock clock) {
         this.pool = pool;
         this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+        Optional<org.h2.engine.Database> embedded = H2FileWrites.embedded(pool);
         // Embedded H2's waits for a key keep their thread busy: run them where the operating system shares the cores.
-        // As many threads as connections: each call holds one, and a queue costs a caller 1-2 µs where handing each
-        // call to a thread of its own cost 10.
-        this.platformThreads = H2FileWrites.embedded(pool).map(h2 -> Executors.newFixedThreadPool(
+        // As many threads as connections: each call holds one, and a queue costs a caller 1-1.3 µs where a thread per
+        // call cost 6.5-8.3 (bench/PlatformHandoff.java).
+        this.platformThreads = embedded.map(h2 -> Executors.newFixedThreadPool(
                 pool.getMaximumPoolSize(), Thread.ofPlatform().name("wxlogin-database-", 0).daemon(true).factory()));
         platformThreads.ifPresent(threads -> jdbi.getConfig(DatabaseThreads.class).runOn(threads));
         H2FileWrites.of(pool).map(files -> new GroupCommit(files::write))
                 .ifPresent(group -> jdbi.getConfig(CommitDurability.class).waitWith(group::awaitWritten));
-        soleUser(pool).ifPresent(h2 -> jdbi.getConfig(RowChanges.class).track(h2));
+        // Reads may be kept (CachedReads) when no other process can write: embedded H2, which H2 locks to its
+        // process, unless its URL lets others in.
+        embedded.filter(h2 -> !letsOthersIn(pool.getJdbcUrl())).ifPresent(h2 -> jdbi.getConfig(RowChanges.class).track(h2));
         // Failures name the statement, never its bound values (openids, hashes) that would reach the logs.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
         jdbi.define(DatabaseClock.ATTRIBUTE, clock.nowMillis());
         warnOfClockSkew(jdbi.withHandle(handle -> handle.select("SELECT " + clock.nowMillis()).mapTo(Long.class).one()));
-    }
-
-    /**
-     * The database, if no other process can write it, so that reads may be cached ({@link CachedReads}): an embedded
-     * H2 database, which H2 locks to its process, unless its URL lets others in ({@link #letsOthersIn}).
-     */
-    private static Optional<org.h2.engine.Database> soleUser(HikariDataSource pool) {
-        return letsOthersIn(pool.getJdbcUrl()) ? Optional.empty() : H2FileWrites.embedded(pool);
     }
 
     /**
