@@ -47,11 +47,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if ! command -v wrk >/dev/null 2>&1; then
-  echo "bench: installing wrk from Debian's packages..." >&2
-  sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
-  $sudo apt-get update -qq >&2 && $sudo apt-get install -y -qq wrk >&2
-fi
+debian_package() { # command, package: installs the package from Debian's packages unless the command is there
+  command -v "$1" >/dev/null 2>&1 && return
+  echo "bench: installing $2 from Debian's packages..." >&2
+  local sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
+  $sudo apt-get update -qq >&2 && $sudo apt-get install -y -qq "$2" >&2
+}
+debian_package wrk wrk
 for tool in curl python3; do
   command -v "$tool" >/dev/null 2>&1 || { echo "bench: needs $tool" >&2; exit 1; }
 done
@@ -69,6 +71,7 @@ ticks_per_second=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of the process, in ticks
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 now_ms() { date +%s%3N; }
+ms_per_request() { awk -v t="$1" -v hz="$ticks_per_second" -v r="$2" 'BEGIN {printf "%.3f", (r > 0 ? t / hz * 1000 / r : 0)}'; } # ticks, requests
 
 await() { # url, seconds: until the URL answers at all
   local deadline=$(( $(now_ms) + $2 * 1000 ))
@@ -137,10 +140,8 @@ measured() { # scenario name, connections, script, script arguments...: one meas
   rate[$name]=$(awk -v r="$requests" -v s="$seconds" 'BEGIN {printf "%.0f", r / s}')
   p50[$name]=$p50_ms p99[$name]=$p99_ms max[$name]=$max_ms
   errors[$name]="$http5xx 5xx, $http4xx 4xx, $socket_errors socket"
-  cpu[$name]=$(awk -v t=$((after - before)) -v hz="$ticks_per_second" -v r="$requests" \
-    'BEGIN {printf "%.3f", (r > 0 ? t / hz * 1000 / r : 0)}')
-  companion_cpu[$name]=$(awk -v t=$((companion_after - companion_before)) -v hz="$ticks_per_second" -v r="$requests" \
-    'BEGIN {printf "%.3f", (r > 0 ? t / hz * 1000 / r : 0)}')
+  cpu[$name]=$(ms_per_request $((after - before)) "$requests")
+  companion_cpu[$name]=$(ms_per_request $((companion_after - companion_before)) "$requests")
 }
 
 steady() { # scenario name, connections, script, script arguments...: warm-up, then the measured run
@@ -210,11 +211,7 @@ peer() { # variant: memory or redis
   fi
   companion_pid=""
   if [ "$variant" = redis ]; then
-    if ! command -v redis-server >/dev/null 2>&1; then
-      echo "bench: installing redis-server from Debian's packages..." >&2
-      sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
-      $sudo apt-get update -qq >&2 && $sudo apt-get install -y -qq redis-server >&2
-    fi
+    debian_package redis-server redis-server
     redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work" --logfile "$work/redis.log" &
     companion_pid=$!
     pids+=("$companion_pid")
